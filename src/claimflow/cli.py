@@ -1,0 +1,169 @@
+"""The `claimflow` command: run / extract / review / serve.
+
+Exit codes (all commands):
+  0  success
+  1  some input failed (the rest was processed; each failure printed on stderr)
+  2  usage error (bad option, missing file argument)
+  3  another run holds the project lock
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from claimflow.settings import DEFAULT_MAX_BYTES, project_paths
+
+app = typer.Typer(
+    help="Turn a pile of articles into a checked table of numeric claims.",
+    add_completion=False,
+    no_args_is_help=True,
+    epilog="Exit codes: 0 success; 1 some input failed (the rest was processed); "
+    "2 usage error; 3 another run holds the project lock.",
+)
+review_app = typer.Typer(help="List open conflicts and record reviewers' decisions.", no_args_is_help=False)
+app.add_typer(review_app, name="review")
+
+err = Console(stderr=True)
+
+
+class OutFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _progress(total: int, label: str):
+    """A rich progress bar on stderr when it is a terminal; None in pipes."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(None, help="Articles to read (.txt .md .html .pdf .docx)."),
+    fmt: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table (readable) or jsonl (one claim per line)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help='Batch mode: read {"id", "text"} JSON lines on stdin, '
+                               'write one claim per line with that id.'),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse files larger than this."),
+) -> None:
+    """Extract numeric claims from FILES (or from JSON lines on stdin with --jsonl).
+
+    Each file that cannot be read gets one line on stderr naming it and the reason;
+    the others are still processed and the exit code is 1.
+    """
+    from claimflow.extract import get_extractor
+
+    extractor = get_extractor()
+    if jsonl:
+        raise typer.Exit(_extract_stdin(extractor))
+    if not files:
+        err.print("error: give FILE arguments, or --jsonl to read JSON lines on stdin")
+        raise typer.Exit(2)
+
+    from claimflow.ingest import IngestError, read_document
+
+    failed = 0
+    claims = []
+    progress = _progress(len(files), "extracting")
+    task = progress.add_task("extract", total=len(files)) if progress else None
+    if progress:
+        progress.start()
+    try:
+        for path in files:
+            try:
+                doc = read_document(path, max_bytes=max_bytes)
+                found = extractor.extract(doc)
+            except IngestError as exc:
+                failed += 1
+                err.print(f"{path}: {exc}", markup=False, highlight=False)
+                continue
+            if fmt is OutFormat.jsonl:
+                for c in found:
+                    sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+            claims.extend(found)
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    if fmt is OutFormat.table:
+        _print_table(claims)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _extract_stdin(extractor) -> int:
+    from claimflow.documents import Document
+
+    bad = 0
+    for n, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, ident = item["text"], item.get("id", str(n))
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            bad += 1
+            err.print(f"stdin:{n}: not a JSON object with a 'text' string ({exc})", markup=False)
+            continue
+        doc = Document(name=str(ident), text=text)
+        for c in extractor.extract(doc):
+            sys.stdout.write(json.dumps({"id": ident, **c.to_dict()}, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 1 if bad else 0
+
+
+def _fmt_num(x: float | None) -> str:
+    if x is None:
+        return "…"
+    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:.3g}"
+
+
+def _print_table(claims) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("doc", "surface", "low", "high", "unit", "q", "subject", "metric", "period"):
+        table.add_column(col, overflow="fold")
+    for c in claims:
+        table.add_row(c.doc, c.surface, _fmt_num(c.low), _fmt_num(c.high), c.unit, c.qualifier,
+                      c.subject, c.metric, c.period or "")
+    Console().print(table)
+    Console().print(f"{len(claims)} claims")
+
+
+@app.command()
+def run(
+    root: Path = typer.Option(Path("."), help="Project folder holding raw/, processed/ and reviews/."),
+    task_runner: str = typer.Option("threads", help="threads (Prefect's default pool) or dask (local Dask cluster)."),
+) -> None:
+    """Run the pipeline flow once: raw/ -> processed/ tables and conflict report."""
+    err.print("error: the pipeline flow is not wired yet")  # replaced by the flows issue
+    raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    root: Path = typer.Option(Path("."), help="Project folder holding raw/, processed/ and reviews/."),
+    cron: str = typer.Option("0 * * * *", help="Cron schedule of the pipeline runs (default hourly)."),
+) -> None:
+    """Serve the pipeline as a scheduled Prefect deployment (starts a local Prefect server if none runs)."""
+    err.print("error: serve is not wired yet")  # replaced by the flows issue
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
