@@ -146,19 +146,94 @@ def run(
     root: Path = typer.Option(Path("."), help="Project folder holding raw/, processed/ and reviews/."),
     task_runner: str = typer.Option("threads", help="threads (Prefect's default pool) or dask (local Dask cluster)."),
 ) -> None:
-    """Run the pipeline flow once: raw/ -> processed/ tables and conflict report."""
-    err.print("error: the pipeline flow is not wired yet")  # replaced by the flows issue
-    raise typer.Exit(1)
+    """Run the pipeline flow once: raw/ -> processed/ tables and conflict report.
+
+    Uses Prefect's temporary local server (or the API at PREFECT_API_URL). Articles whose
+    bytes did not change since the last run are served from the cache."""
+    raise typer.Exit(_run_pipeline(root, task_runner))
 
 
 @app.command()
 def serve(
     root: Path = typer.Option(Path("."), help="Project folder holding raw/, processed/ and reviews/."),
     cron: str = typer.Option("0 * * * *", help="Cron schedule of the pipeline runs (default hourly)."),
+    interval: Optional[float] = typer.Option(None, help="Run every INTERVAL seconds instead of on the cron schedule."),
+    port: int = typer.Option(4200, help="Port of the local Prefect server to reuse or start (127.0.0.1)."),
 ) -> None:
     """Serve the pipeline as a scheduled Prefect deployment (starts a local Prefect server if none runs)."""
-    err.print("error: serve is not wired yet")  # replaced by the flows issue
-    raise typer.Exit(1)
+    raise typer.Exit(_serve_pipeline(root, cron, interval, port))
+
+
+def _run_pipeline(root: Path, task_runner: str) -> int:
+    """Body of `claimflow run` (the flow is reached by its entrypoint in flows/)."""
+    from claimflow import prefect_env, store
+    from claimflow.pipeline import RunSummary, summary_lines
+
+    paths = project_paths(root)
+    if task_runner not in ("threads", "dask"):
+        err.print(f"error: --task-runner must be threads or dask, not {task_runner!r}")
+        return 2
+    if not paths.raw.is_dir():
+        err.print(f"error: no raw/ folder in {paths.root} (use --root)")
+        return 2
+    try:
+        store.check_unlocked(paths.processed)
+    except store.RunLocked as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 3
+    prefect_env.configure(paths.root)
+    try:
+        flow = prefect_env.load_pipeline_flow()
+    except prefect_env.FlowsMissing as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 2
+    if task_runner == "dask":
+        flow = flow.with_options(task_runner=prefect_env.dask_task_runner())
+    state = flow(root=str(paths.root), return_state=True)
+    data = state.result(raise_on_failure=False)
+    if isinstance(data, store.RunLocked):
+        err.print(f"error: {data}", markup=False)
+        return 3
+    if not isinstance(data, dict):
+        err.print(f"error: pipeline run ended {state.name}: {state.message}", markup=False)
+        return 1
+    summary = RunSummary.from_dict(data)
+    for line in summary_lines(summary):
+        print(line)
+    return 1 if summary.status == "failed" else 0
+
+
+def _serve_pipeline(root: Path, cron: str, interval: float | None, port: int) -> int:
+    """Body of `claimflow serve`: a Prefect API (reused or started here), then the served
+    deployment until Ctrl-C / SIGTERM; a server started here is stopped on the way out."""
+    from claimflow import prefect_env
+
+    paths = project_paths(root)
+    if not paths.raw.is_dir():
+        err.print(f"error: no raw/ folder in {paths.root} (use --root)")
+        return 2
+    prefect_env.configure(paths.root)
+    try:
+        server = prefect_env.ensure_server(paths.root, port=port)
+    except RuntimeError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 1
+    how = "started here; stopped when serve exits" if server.process else "already running; reused"
+    err.print(f"Prefect UI: {server.ui_url}  ({how})", markup=False)
+    every = f"every {interval:g} s" if interval else f"cron {cron!r}"
+    err.print(f"serving claimflow-pipeline/claimflow-scheduled over {paths.root} ({every}); Ctrl-C to stop",
+              markup=False)
+    try:
+        serve_pipeline = prefect_env.load_serve_function()
+        serve_pipeline(root=str(paths.root), cron=cron, interval=interval)
+    except prefect_env.FlowsMissing as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 2
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
 
 
 def main() -> None:

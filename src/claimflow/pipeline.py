@@ -259,25 +259,29 @@ def assemble(scan_: Scan, outcomes: dict[str, Outcome]) -> Assembled:
     return Assembled(docs, claims, texts, failures, counts)
 
 
-def _reconcile_available() -> bool:
-    return (Path(__file__).parent / "reconcile" / "__init__.py").exists()
-
-
 def reconcile_claims(claims: list[Claim], decisions_path: Path | None):
-    """Group claims stating the same fact (claimflow.reconcile). Returns the reconciled
-    object, or None while the reconcile package is not installed."""
-    if not _reconcile_available():
-        return None
+    """Group claims stating the same fact and apply reviewers' decisions
+    (claimflow.reconcile). Returns its `Reconciled`."""
     from claimflow.reconcile import reconcile
 
     return reconcile(claims, decisions_path if decisions_path and decisions_path.exists() else None)
 
 
 def open_conflicts(groups: pa.Table | None) -> list[dict]:
-    """Rows of the groups table whose verdict is a conflict."""
+    """Groups whose verdict is "conflict" and that no reviewer has settled."""
     if groups is None or "verdict" not in groups.column_names:
         return []
-    return [row for row in groups.to_pylist() if (row.get("verdict") or "").startswith("conflict")]
+    return [row for row in groups.to_pylist()
+            if row.get("verdict") == "conflict" and row.get("review_status", "open") == "open"]
+
+
+def _write_reports(reconciled, processed: Path) -> list[Path]:
+    """conflicts.md / conflicts.html via claimflow.report (skipped until it exists)."""
+    if not (Path(__file__).parent / "report.py").exists():
+        return []
+    from claimflow.report import write_reports
+
+    return [Path(p) for p in write_reports(reconciled, processed)]
 
 
 def _write_texts(texts_dir: Path, texts: dict[str, str]) -> None:
@@ -313,9 +317,7 @@ def finish(root: str | Path, scan_: Scan, outcomes: dict[str, Outcome], *, run_i
     old_ids = set(before.column("claim_id").to_pylist()) if before is not None else set()
 
     reconciled = reconcile_claims(asm.claims, paths.reviews)
-    claims = reconciled.claims if reconciled is not None else asm.claims
-    groups = reconciled.groups if reconciled is not None else None
-    stale = list(reconciled.stale) if reconciled is not None else []
+    claims, groups, stale = reconciled.claims, reconciled.groups, list(reconciled.stale)
     conflicts = open_conflicts(groups)
     new_claims = [c.to_dict() for c in claims if c.claim_id not in old_ids]
 
@@ -326,24 +328,14 @@ def finish(root: str | Path, scan_: Scan, outcomes: dict[str, Outcome], *, run_i
                else f"{total} articles, {len(claims)} claims")
 
     counts = {**asm.counts, "claims": len(claims), "new_claims": len(new_claims),
-              "groups": groups.num_rows if groups is not None else 0,
+              "groups": groups.num_rows,
               "conflicts": len(conflicts), "stale_decisions": len(stale)}
 
     tables = {
         processed / store.TABLE_FILES["claims"]: claims_to_table(claims),
+        processed / store.TABLE_FILES["groups"]: groups,
         processed / store.TABLE_FILES["documents"]: pa.Table.from_pylist(asm.documents, schema=store.DOCUMENT_SCHEMA),
     }
-    if groups is not None:
-        tables[processed / store.TABLE_FILES["groups"]] = groups
-    _write_texts(processed / "texts", asm.texts)
-    report_paths: list[Path] = []
-    if reconciled is not None:
-        try:
-            from claimflow.report import write_reports
-        except ImportError:
-            write_reports = None
-        if write_reports is not None:
-            report_paths = [Path(p) for p in write_reports(reconciled, processed)]
     work_seconds += time.perf_counter() - t0
     run_row = {"run_id": run_id, "started_at": started_at, "finished_at": _now(), "status": status,
                **{k: counts[k] for k in ("articles", "extracted", "unchanged", "duplicates", "failed",
@@ -352,6 +344,8 @@ def finish(root: str | Path, scan_: Scan, outcomes: dict[str, Outcome], *, run_i
                "work_seconds": work_seconds, "extractor_version": str(EXTRACTOR_VERSION), "message": message}
     tables[processed / store.TABLE_FILES["runs"]] = store.runs_with(processed, run_row)
     written = store.write_tables(tables)
+    _write_texts(processed / "texts", asm.texts)
+    report_paths = _write_reports(reconciled, processed)
 
     out_paths = {p.stem: str(p) for p in written}
     out_paths.update({p.name: str(p) for p in report_paths})
@@ -427,6 +421,12 @@ def conflicts_table_rows(s: RunSummary) -> list[dict]:
     """Rows for the open-conflicts table artifact (plain values only)."""
     rows = []
     for g in s.open_conflicts:
-        rows.append({k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
-                     for k, v in g.items()})
+        row = {}
+        for k, v in g.items():
+            if isinstance(v, (list, tuple)):
+                v = ", ".join(map(str, v))
+            elif not (isinstance(v, (str, int, float, bool)) or v is None):
+                v = str(v)
+            row[k] = v
+        rows.append(row)
     return rows

@@ -124,3 +124,57 @@ def ensure_server(root: str | os.PathLike | None = None, *, host: str = DEFAULT_
         time.sleep(0.5)
     server.stop()
     raise RuntimeError(f"prefect server did not answer at {api_url} within {startup_timeout:.0f} s; see {log_path}")
+
+
+# --- reaching the flows/ folder (by entrypoint, never by import from the library) ----
+
+PIPELINE_ENTRYPOINT = "pipeline.py:claimflow_pipeline"
+SERVE_ENTRYPOINT = "serve.py:serve_pipeline"
+
+
+def flows_dir() -> Path:
+    """The project's flows/ folder: $CLAIMFLOW_FLOWS_DIR, else the one beside src/ in the
+    checkout this package is installed from (`pip install -e .`)."""
+    override = os.environ.get("CLAIMFLOW_FLOWS_DIR")
+    if override:
+        return Path(override)
+    import claimflow
+
+    return Path(claimflow.__file__).resolve().parents[2] / "flows"
+
+
+class FlowsMissing(RuntimeError):
+    pass
+
+
+def _entrypoint(spec: str) -> str:
+    file, _, obj = spec.partition(":")
+    path = flows_dir() / file
+    if not path.is_file():
+        raise FlowsMissing(
+            f"{path} not found: `claimflow run/serve` needs the flows/ folder of a claimflow "
+            "checkout (install with `pip install -e .` from the checkout, or set CLAIMFLOW_FLOWS_DIR)"
+        )
+    return f"{path}:{obj}"
+
+
+def load_pipeline_flow():
+    """The pipeline flow, loaded from flows/pipeline.py by its Prefect entrypoint."""
+    from prefect.flows import load_flow_from_entrypoint
+
+    return load_flow_from_entrypoint(_entrypoint(PIPELINE_ENTRYPOINT), use_placeholder_flow=False)
+
+
+def load_serve_function():
+    from prefect.utilities.importtools import import_object
+
+    return import_object(_entrypoint(SERVE_ENTRYPOINT))
+
+
+def dask_task_runner(n_workers: int = 1, threads_per_worker: int = 2):
+    """prefect-dask's DaskTaskRunner on a local in-process cluster (threads). Point
+    `address=` at a real scheduler to scale out."""
+    from prefect_dask import DaskTaskRunner
+
+    return DaskTaskRunner(cluster_kwargs={"n_workers": n_workers, "threads_per_worker": threads_per_worker,
+                                          "processes": False, "dashboard_address": None})
