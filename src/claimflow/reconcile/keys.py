@@ -26,6 +26,9 @@ STOPWORDS = frozenset(
 GENERIC_SUBJECT_WORDS = frozenset(
     "segment segments market markets sector sectors industry industries space category".split()
 )
+# Rate words a metric loses when the period already says them
+# ("quarterly revenue" per quarter == "revenue" per quarter).
+PERIOD_WORDS = frozenset("quarterly annual annualized annualised yearly monthly weekly daily".split())
 # A metric's head noun is the last word before the first of these.
 METRIC_PREPOSITIONS = frozenset("of in for from per on at to since with by over during among across".split())
 
@@ -175,7 +178,10 @@ class ClaimKey:
 def claim_key(subject: str | None, metric: str | None, period: str | None, unit: str | None) -> ClaimKey:
     subj = subject_tokens(subject)
     met = metric_tokens(metric)
-    block = (unit_dimension(unit), period_key(period), metric_head(metric), numbers_in(subj))
+    per = period_key(period)
+    if per:
+        met = tuple(t for t in met if t not in PERIOD_WORDS) or met
+    block = (unit_dimension(unit), per, metric_head(metric), numbers_in(subj))
     return ClaimKey(block=block, subject=subj, metric=met)
 
 
