@@ -32,6 +32,140 @@ app.add_typer(review_app, name="review")
 err = Console(stderr=True)
 
 
+# --- claimflow review ---------------------------------------------------------------
+_ROOT_HELP = "Project folder holding raw/, processed/ and reviews/."
+
+
+def _review_state(root: Path):
+    from claimflow.review import ReviewError, current_state
+
+    paths = project_paths(root)
+    try:
+        return paths, current_state(paths)
+    except ReviewError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
+@review_app.callback(invoke_without_command=True)
+def review_list(
+    ctx: typer.Context,
+    root: Path = typer.Option(Path("."), help=_ROOT_HELP),
+    show_all: bool = typer.Option(False, "--all", help="Also list conflicts already accepted or dismissed."),
+) -> None:
+    """List open conflicts (and stale decisions). Sub-commands record decisions."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.markup import escape
+
+    from claimflow.reconcile.verdict import describe_claim
+
+    paths, rec = _review_state(root)
+    out = Console(highlight=False)
+    rows = [g for g in rec.groups.to_pylist() if g["verdict"] == "conflict"
+            and (show_all or g["review_status"] == "open")]
+    rows.sort(key=lambda g: (g["review_status"] != "open", g["subject"] or "", g["group_id"]))
+    by_group: dict = {}
+    for c in rec.claims:
+        by_group.setdefault(c.group_id, []).append(c)
+    for g in rows:
+        title = f"{g['subject']} — {g['metric']}" + (f" ({g['period']})" if g["period"] else "")
+        out.print(f"[bold]{g['group_id']}[/]  {escape(title)}  [{'red' if g['review_status'] == 'open' else 'green'}]"
+                  f"\\[{g['review_status']}][/]")
+        out.print(f"  {escape(g['reason'] or '')}")
+        if g["review_note"]:
+            out.print(f"  [dim]{escape(g['review_note'])}[/]")
+        for c in sorted(by_group.get(g["group_id"], []), key=lambda c: (c.low is None, c.low or 0.0, c.doc)):
+            mark = " [green]✔ accepted[/]" if g["accepted_claim"] == c.claim_id else ""
+            out.print(f"    {c.claim_id}  {escape(describe_claim(c)):<16} {escape(c.doc)}{mark}")
+        out.print()
+    n_open = sum(1 for g in rec.groups.to_pylist() if g["verdict"] == "conflict" and g["review_status"] == "open")
+    for s in rec.stale:
+        out.print(f"[yellow]stale decision[/] (line {s.decision.line}): {escape(s.decision.describe())}: {escape(s.reason)}")
+    for problem in rec.problems:
+        err.print(problem, markup=False, highlight=False)
+    out.print(f"{n_open} open conflict(s); decisions in {paths.reviews}. "
+              "Settle one with: claimflow review accept GROUP CLAIM | split GROUP CLAIM | dismiss GROUP",
+              markup=False)
+
+
+def _record(root: Path, action: str, group: str, claim: Optional[str], note: str) -> None:
+    from claimflow.review import ReviewError, append_decision, find_group, find_member
+
+    paths, rec = _review_state(root)
+    try:
+        row = find_group(rec, group)
+        claim_id = find_member(row, claim) if claim else None
+        if action in ("accept", "dismiss") and row["verdict"] != "conflict":
+            raise ReviewError(f"group {row['group_id']} is not a conflict (verdict {row['verdict']})")
+        if action == "split" and row["n_claims"] < 2:
+            raise ReviewError(f"claim {claim_id} is already alone in group {row['group_id']}")
+    except ReviewError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2)
+    d = append_decision(paths.reviews, action, row["group_id"], claim_id, note, members=row["members"])
+    Console(highlight=False).print(f"recorded: {d.describe()} -> {paths.reviews} "
+                                   "(applied on every run from now on)", markup=False)
+
+
+@review_app.command("accept")
+def review_accept(
+    group: str = typer.Argument(..., help="Group id (a unique prefix is enough)."),
+    claim: str = typer.Argument(..., help="Id of the claim whose value is right."),
+    note: str = typer.Option("", "--note", "-n", help="Why (kept with the decision)."),
+    root: Path = typer.Option(Path("."), help=_ROOT_HELP),
+) -> None:
+    """This claim's value is right: the conflict is settled."""
+    _record(root, "accept", group, claim, note)
+
+
+@review_app.command("split")
+def review_split(
+    group: str = typer.Argument(..., help="Group id (a unique prefix is enough)."),
+    claim: str = typer.Argument(..., help="Id of the claim that is not the same fact."),
+    note: str = typer.Option("", "--note", "-n", help="Why (kept with the decision)."),
+    root: Path = typer.Option(Path("."), help=_ROOT_HELP),
+) -> None:
+    """This claim does not state the same fact: take it out of the group."""
+    _record(root, "split", group, claim, note)
+
+
+@review_app.command("dismiss")
+def review_dismiss(
+    group: str = typer.Argument(..., help="Group id (a unique prefix is enough)."),
+    note: str = typer.Option("", "--note", "-n", help="Why (kept with the decision)."),
+    root: Path = typer.Option(Path("."), help=_ROOT_HELP),
+) -> None:
+    """Known and fine: stop listing this conflict."""
+    _record(root, "dismiss", group, None, note)
+
+
+@review_app.command("undo")
+def review_undo(
+    group: str = typer.Argument(..., help="Group id (a unique prefix is enough)."),
+    claim: Optional[str] = typer.Argument(None, help="Only the decision about this claim."),
+    root: Path = typer.Option(Path("."), help=_ROOT_HELP),
+) -> None:
+    """Withdraw the latest decision on GROUP (or on CLAIM in it)."""
+    from claimflow.review import ReviewError, append_decision, decisions_on, find_group, load_decisions
+
+    paths, rec = _review_state(root)
+    decisions, _ = load_decisions(paths.reviews)
+    try:
+        row = find_group(rec, group)
+    except ReviewError:
+        row = {"group_id": group, "members": []}  # a group that vanished: undo by its recorded id
+    found = decisions_on(rec, row, decisions, claim)
+    if not found:
+        err.print(f"error: no active decision on group {group}" + (f" claim {claim}" if claim else ""),
+                  markup=False, highlight=False)
+        raise typer.Exit(2)
+    target = found[-1]
+    d = append_decision(paths.reviews, "undo", target.group, target.claim, f"undo {target.action}",
+                        undoes=target.action)
+    Console(highlight=False).print(f"recorded: {d.describe()} (withdraws: {target.describe()})", markup=False)
+
+
 class OutFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"

@@ -39,6 +39,7 @@ class Decision:
     reviewer: str = ""
     time: str = ""
     members: list[str] = field(default_factory=list)
+    undoes: str | None = None  # undo only: the action it withdraws
     line: int = 0  # position in the file (1-based), for messages; not written
 
     def to_json(self) -> str:
@@ -69,7 +70,8 @@ def _reviewer() -> str:
 
 
 def append_decision(path: Path, action: str, group: str, claim: str | None = None, note: str = "",
-                    members: list[str] | None = None, reviewer: str | None = None) -> Decision:
+                    members: list[str] | None = None, reviewer: str | None = None,
+                    undoes: str | None = None) -> Decision:
     """Append one decision (never rewrites earlier lines)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}; expected one of {', '.join(ACTIONS)}")
@@ -79,7 +81,7 @@ def append_decision(path: Path, action: str, group: str, claim: str | None = Non
         action=action, group=group, claim=claim or None, note=note or "",
         reviewer=_reviewer() if reviewer is None else reviewer,
         time=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        members=sorted(members or []),
+        members=sorted(members or []), undoes=undoes if action == "undo" else None,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock"):
@@ -106,7 +108,8 @@ def load_decisions(path: Path | None) -> tuple[list[Decision], list[str]]:
                 decisions.append(Decision(
                     action=row["action"], group=str(row["group"]), claim=row.get("claim") or None,
                     note=row.get("note") or "", reviewer=row.get("reviewer") or "",
-                    time=row.get("time") or "", members=list(row.get("members") or []), line=n,
+                    time=row.get("time") or "", members=list(row.get("members") or []),
+                    undoes=row.get("undoes") or None, line=n,
                 ))
             except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as exc:
                 problems.append(f"{path}:{n}: unreadable decision ignored ({exc})")
@@ -122,9 +125,71 @@ def active_decisions(decisions: list[Decision]) -> list[Decision]:
         if d.action == "undo":
             for k in range(len(active) - 1, -1, -1):
                 a = active[k]
-                if a.group == d.group and (d.claim is None or a.claim == d.claim):
+                if (a.group == d.group and (d.claim is None or a.claim == d.claim)
+                        and (d.undoes is None or a.action == d.undoes)):
                     del active[k]
                     break
             continue
         active.append(d)
     return active
+
+
+# --- what the `claimflow review` commands need ---------------------------------------
+
+class ReviewError(Exception):
+    """A reviewer's command cannot be carried out; str is the one-line reason."""
+
+
+def current_state(paths):
+    """Reconcile the claims of the last run (processed/claims.parquet) with the decisions
+    file as it is now, so a decision just recorded shows at once. Nothing is written."""
+    import pyarrow.parquet as pq
+
+    from claimflow.claims import Claim
+    from claimflow.reconcile import reconcile
+
+    table_path = paths.processed / "claims.parquet"
+    if not table_path.exists():
+        raise ReviewError(f"no {table_path}: run `claimflow run` first")
+    claims = [Claim.from_dict(row) for row in pq.read_table(table_path).to_pylist()]
+    return reconcile(claims, paths.reviews)
+
+
+def _unique(prefix: str, candidates: list[str], what: str) -> str:
+    exact = [c for c in candidates if c == prefix]
+    if exact:
+        return exact[0]
+    hits = sorted({c for c in candidates if c.startswith(prefix)})
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise ReviewError(f"no {what} {prefix!r}")
+    raise ReviewError(f"{what} {prefix!r} is ambiguous: {', '.join(hits[:5])}{' ...' if len(hits) > 5 else ''}")
+
+
+def find_group(reconciled, group: str) -> dict:
+    """The group row whose id is GROUP (or starts with it, when unique)."""
+    rows = reconciled.groups.to_pylist()
+    gid = _unique(group, [r["group_id"] for r in rows], "group")
+    return next(r for r in rows if r["group_id"] == gid)
+
+
+def find_member(row: dict, claim: str) -> str:
+    try:
+        return _unique(claim, row["members"], "claim")
+    except ReviewError as exc:
+        raise ReviewError(f"{exc} in group {row['group_id']} (members: {', '.join(row['members'])})") from None
+
+
+def decisions_on(reconciled, row: dict, decisions: list[Decision], claim: str | None = None) -> list[Decision]:
+    """Active decisions that bear on this group now: recorded against its id, or about
+    one of its claims."""
+    members = set(row["members"])
+    out = []
+    for d in active_decisions(decisions):
+        if claim and d.claim != claim:
+            continue
+        if d.group == row["group_id"] or (d.claim and d.claim in members) or (
+                d.action == "dismiss" and members & set(d.members)):
+            out.append(d)
+    return out
