@@ -19,8 +19,14 @@ from claimflow.ingest.guards import check_path, read_bytes
 from claimflow.ingest.readers import SUPPORTED_EXTENSIONS, reader_for, unsupported_reason
 from claimflow.settings import DEFAULT_MAX_BYTES
 
-__all__ = ["Candidate", "IngestError", "SUPPORTED_EXTENSIONS", "discover", "read_document",
-           "unsupported_reason"]
+__all__ = ["Candidate", "IngestError", "SUPPORTED_EXTENSIONS", "discover", "format_of",
+           "read_document", "unsupported_reason"]
+
+
+def format_of(path: str | Path) -> str | None:
+    """The `Document.format` a file would get ("html" for .htm too), None if unsupported."""
+    found = reader_for(Path(path).suffix)
+    return found[0] if found else None
 
 
 def read_document(path: str | Path, *, root: str | Path | None = None,
