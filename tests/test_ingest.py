@@ -205,3 +205,17 @@ def test_missing_file_and_directory(tmp_path):
     (tmp_path / "dir.txt").mkdir()
     with pytest.raises(IngestError, match="not a regular file"):
         read_document(tmp_path / "dir.txt")
+
+
+def test_a_100_mb_file_is_refused_by_default_without_being_read(tmp_path):
+    from claimflow.ingest import discover
+    from claimflow.settings import DEFAULT_MAX_BYTES
+
+    huge = tmp_path / "dump.txt"
+    with open(huge, "wb") as fh:  # sparse: costs no disk and no time
+        fh.truncate(100 * 1024 * 1024)
+    [cand] = discover(tmp_path, settle_seconds=0)
+    assert cand.status == "refused"
+    assert f"104,857,600 bytes > limit {DEFAULT_MAX_BYTES:,} bytes" in cand.reason
+    with pytest.raises(IngestError, match="too large"):
+        read_document(huge)
