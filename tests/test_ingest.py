@@ -72,6 +72,12 @@ def test_html_declared_legacy_charset_is_honoured(tmp_path):
     assert doc.format == "html"
 
 
+def test_html_fragment_is_read_as_a_page(tmp_path):
+    page = tmp_path / "snippet.html"
+    page.write_text("<h2>Costs</h2><ul><li><b>Market Size</b>: $5-10B by 2027</li></ul>")
+    assert lines(read_document(page).text) == ["## Costs", MARKET]
+
+
 def test_html_without_any_text_is_refused(tmp_path):
     page = tmp_path / "empty.html"
     page.write_text("<html><head><title>x</title></head><body><nav></nav></body></html>")

@@ -47,5 +47,8 @@ def test_claims_survive_each_format(tmp_path, fmt, plain_claims):
     doc = read_document(BUILD[fmt](tmp_path))
     claims = extract.get_extractor().extract(doc)
     assert _key(claims) == _key(plain_claims)
+    # the structure (headings, list labels) survived well enough for the same attribution
+    attribution = Counter((c.surface, c.subject, c.metric) for c in claims)
+    assert attribution == Counter((c.surface, c.subject, c.metric) for c in plain_claims)
     for c in claims:  # spans index into the converted text
         assert doc.text[c.start:c.end] == c.surface

@@ -19,6 +19,7 @@ from claimflow.ingest.guards import check_is_text
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # looked for in the first 1024 bytes as the HTML standard's encoding prescan does
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+_DOCUMENT_TAG = re.compile(r"<(?:html|body)\b", re.I)
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # trafilatura writes these as inline HTML; superscripts become "^" so 10<sup>9</sup> stays 10^9
 _SUP = re.compile(r"<sup>(.*?)</sup>", re.S)
@@ -37,6 +38,10 @@ def read_html(data: bytes) -> str:
     text = trafilatura.extract(page, **options)
     if not text:  # short pages: trafilatura's precision mode may find nothing
         text = trafilatura.extract(page, favor_recall=True, **options)
+    if not text and not _DOCUMENT_TAG.search(page[:4096]):
+        # a saved fragment ("<p>..</p><ul>..</ul>"): trafilatura expects a whole document
+        text = trafilatura.extract(f"<html><body><div>{page}</div></body></html>",
+                                   favor_recall=True, **options)
     if not text or not text.strip():
         raise IngestError("no main text found in the HTML page")
     text = _SUP.sub(r"^\1", text)
