@@ -1,0 +1,93 @@
+"""The extractor: builds the blank English pipeline (tokenizer rules, sentencizer, the
+quantity component) and turns a `Document` into `Claim`s with attribution."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from claimflow.claims import Claim, make_claim_id
+from claimflow.documents import Document
+from claimflow.extract import quantities  # noqa: F401  (registers the spaCy factory)
+from claimflow.extract.attribution import DocContext, attribute
+from claimflow.extract.tokenizer import blank_english
+
+CHUNK_CHARS = 100_000  # texts are parsed in paragraph-aligned chunks of about this size
+_FENCE = re.compile(r"^```.*?^```[^\n]*$", re.M | re.S)
+
+
+class Extractor:
+    def __init__(self) -> None:
+        nlp = blank_english()
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("claimflow_quantities")
+        nlp.max_length = CHUNK_CHARS * 4
+        self.nlp = nlp
+
+    # -- public API ----------------------------------------------------------------
+    def extract(self, doc: Document) -> list[Claim]:
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[Document], n_process: int = 1,
+                     batch_size: int = 64) -> Iterator[list[Claim]]:
+        """Claims of each document, in order. Long texts are cut into paragraph-aligned
+        chunks; with n_process > 1 spaCy parses chunks in worker processes."""
+        docs = list(docs)
+        jobs = [(i, off, chunk) for i, d in enumerate(docs) for off, chunk in split_text(d.text)]
+        parsed: list[list[tuple[int, object]]] = [[] for _ in docs]
+        stream = self.nlp.pipe(((chunk, (i, off)) for i, off, chunk in jobs), as_tuples=True,
+                               n_process=n_process, batch_size=batch_size)
+        for sdoc, (i, off) in stream:
+            parsed[i].append((off, sdoc))
+        for d, parts in zip(docs, parsed):
+            yield self._claims(d, parts)
+
+    # -- internals -------------------------------------------------------------------
+    def _claims(self, doc: Document, parts) -> list[Claim]:
+        text = doc.text
+        fences = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
+        ctx = DocContext.build(doc)
+        out: list[Claim] = []
+        for off, sdoc in parts:
+            for rec in sdoc.user_data.get("quantities", []):
+                start, end = rec["start"] + off, rec["end"] + off
+                if any(a <= start < b for a, b in fences):
+                    continue
+                sent = sdoc[rec["num_tok_start"]].sent
+                s0, s1 = sent.start_char + off, sent.end_char + off
+                ls = text.rfind("\n", 0, start) + 1
+                le = text.find("\n", end)
+                le = len(text) if le < 0 else le
+                s0, s1 = max(s0, ls), min(s1, le)
+                rec = {**rec, "start": start, "end": end}
+                att = attribute(ctx, rec, sdoc, s0, s1)
+                out.append(Claim(
+                    claim_id=make_claim_id(doc.sha256, start, end),
+                    doc=doc.name, start=start, end=end, surface=text[start:end],
+                    sentence=text[s0:s1].strip(),
+                    stated_low=rec["stated_low"], stated_high=rec["stated_high"], stated_unit=rec["stated_unit"],
+                    low=rec["low"], high=rec["high"], unit=rec["unit"], qualifier=rec["qualifier"],
+                    direction=att.direction, subject=att.subject, metric=att.metric, period=att.period,
+                    doc_sha256=doc.sha256,
+                ))
+        return out
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut `text` into (offset, chunk) pieces of at most about `limit` characters, at
+    paragraph breaks where possible, else at line breaks, else at spaces."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(pos + limit, n)
+        if end < n:
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, pos + limit // 2, end)
+                if cut > pos:
+                    end = cut + len(sep)
+                    break
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out

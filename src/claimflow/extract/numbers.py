@@ -1,0 +1,120 @@
+"""Numbers: numerals, number words, scale words and vague quantities, as data plus the
+small functions that read them. No spaCy here: these work on token texts."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+MAGNITUDE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+NUMBER_WORDS = {**UNITS_WORDS, **TENS_WORDS, **MAGNITUDE_WORDS, "dozen": 12}
+
+# Scale words and suffixes after a numeral: "4.6M", "$5bn", "10 million".
+SCALE_WORDS = {
+    "thousand": 1e3, "k": 1e3, "K": 1e3,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mm": 1e6, "M": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "bil": 1e9, "B": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+# Scale forms that are also units or words elsewhere: accepted only after a currency
+# ("$5m", "$3b"), or in front of a count noun/unit ("10k users", "300B tokens").
+WEAK_SCALES = {"m", "b", "mm", "mil", "T", "mn"}
+# Written words are case-insensitive; one-letter suffixes are case-sensitive.
+SCALE_CASE_INSENSITIVE = {"thousand", "million", "billion", "trillion", "bn", "mn", "mln", "bln",
+                          "bil", "tn", "trn", "lakh", "lakhs", "crore", "crores"}
+
+# Vague quantities: phrase -> (low, high). Plural scale words give one order of magnitude
+# ("thousands" = 1,000-10,000), the convention of the gold labels.
+VAGUE_WORDS = {
+    "a few": (2.0, 5.0), "few": (2.0, 5.0), "a handful": (3.0, 5.0), "a handful of": (3.0, 5.0),
+    "several": (3.0, 9.0), "a couple": (2.0, 2.0), "a couple of": (2.0, 2.0),
+    "a dozen": (12.0, 12.0), "dozens": (24.0, 144.0), "dozens of": (24.0, 144.0),
+}
+PLURAL_SCALES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
+                 "billions": 1e9, "trillions": 1e12}
+ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+
+_NUMERAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_SCI = re.compile(r"^(\d+(?:\.\d+)?)[eE]([+-]?\d+)$")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+def parse_numeral(text: str) -> float | None:
+    """A written numeral: "1,500,000", "4.6", ".5", "1/2", "½", "3½", "1.5e6"."""
+    t = text.replace("\u2212", "-").replace("\u2009", "").replace("\u202f", "")
+    if not t or t in {"-", "+", ".", ","}:
+        return None
+    if t[-1] in _VULGAR:
+        whole = t[:-1]
+        base = parse_numeral(whole) if whole else 0.0
+        return None if base is None else base + _VULGAR[t[-1]]
+    if _NUMERAL.match(t) and any(c.isdigit() for c in t):
+        return float(t.replace(",", ""))
+    m = _FRACTION.match(t)
+    if m and int(m.group(2)) != 0:
+        return int(m.group(1)) / int(m.group(2))
+    m = _SCI.match(t)
+    if m:
+        return float(m.group(1)) * 10 ** int(m.group(2))
+    if len(t) == 1 and unicodedata.numeric(t, None) is not None and not t.isascii():
+        return float(unicodedata.numeric(t))
+    return None
+
+
+def parse_number_words(words: list[str]) -> float | None:
+    """English number words: ["two", "hundred", "thousand"] -> 200000.0;
+    ["twenty", "one"] -> 21; ["a", "hundred", "and", "two"] -> 102."""
+    words = [w.lower() for w in words if w not in {"-", "and"}]
+    if not words or any(w not in NUMBER_WORDS and w != "a" for w in words):
+        return None
+    if words[0] == "a":
+        words = ["one"] + words[1:]
+        if len(words) == 1:
+            return None
+    if "a" in words:
+        return None
+    total, current = 0.0, 0.0
+    seen_any = False
+    for w in words:
+        v = NUMBER_WORDS[w]
+        if w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in MAGNITUDE_WORDS:
+            total += (current or 1) * v
+            current = 0.0
+        else:
+            current += v
+        seen_any = True
+    return total + current if seen_any else None
+
+
+def is_number_word(lower: str) -> bool:
+    return lower in NUMBER_WORDS
+
+
+def scale_of(text: str) -> float | None:
+    """Multiplier of a scale word or suffix, or None."""
+    if text in SCALE_WORDS and text not in SCALE_CASE_INSENSITIVE:
+        return SCALE_WORDS[text]
+    low = text.lower()
+    if low in SCALE_CASE_INSENSITIVE:
+        return SCALE_WORDS[low]
+    return None
+
+
+def is_year(value: float, text: str) -> bool:
+    """A bare four-digit integer that reads as a calendar year."""
+    return text.isdigit() and len(text) == 4 and 1800 <= value <= 2100

@@ -1,0 +1,166 @@
+"""Extraction rules as data: spaCy Matcher / PhraseMatcher patterns by family, and the
+vocabularies the extractor reads around a number (currencies, qualifiers, range
+connectors, words that make a number an identifier rather than a claim).
+
+Nothing here runs: `extractor.py` compiles these into a spaCy pipeline.
+"""
+from __future__ import annotations
+
+from claimflow.extract.numbers import (
+    MAGNITUDE_WORDS, PLURAL_SCALES, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS,
+)
+
+# --- Matcher patterns (token patterns), by family -------------------------------------
+# Family "number": the anchor of every claim. LIKE_NUM is a lexeme flag (computed once
+# per vocabulary entry), so scanning for it costs next to nothing per token.
+NUMBER_PATTERNS = [
+    [{"LIKE_NUM": True}],
+    # "twenty-one", "forty-five"
+    [{"LOWER": {"IN": sorted(TENS_WORDS)}}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(UNITS_WORDS)}}],
+    # "a hundred", "a million", "a dozen", "half a million"
+    [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS) + ["dozen"]}}],
+]
+# Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",
+# "10s of trillions of tokens").
+VAGUE_PATTERNS = [
+    [{"LOWER": {"IN": sorted(PLURAL_SCALES)}}, {"LOWER": "of"}],
+    [{"LIKE_NUM": True}, {"LOWER": "s"}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(PLURAL_SCALES)}}],
+    [{"LOWER": "a"}, {"LOWER": {"IN": ["few", "handful", "couple"]}}],
+    [{"LOWER": {"IN": ["several", "dozens"]}}],
+    [{"LOWER": "multi"}, {"ORTH": "-"}, {"LOWER": {"IN": ["million", "billion", "trillion"]}}],
+]
+MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
+
+# --- Currencies ------------------------------------------------------------------------
+# ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).
+# Prefix forms stand before the number ("$5", "US$ 5", "eur 125"); word forms after it
+# ("5 dollars", "420 million finnish markka"); most codes work on both sides.
+CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "USD": ("dollar", ("$", "us$", "usd", "usd$", "u.s.$", "u.s $", "us $", "u.s. $"),
+            ("dollars", "dollar", "usd", "us dollars", "us dollar", "u.s. dollars", "united states dollars", "bucks")),
+    "EUR": ("euro", ("€", "eur", "eur€"), ("euros", "euro", "eur", "€")),
+    "GBP": ("pound sterling", ("£", "gbp", "gbp£"), ("pounds sterling", "sterling", "gbp", "british pounds", "£")),
+    "JPY": ("yen", ("¥", "jpy", "jp¥"), ("yen", "jpy", "japanese yen")),
+    "CNY": ("yuan", ("rmb", "cny", "cn¥"), ("yuan", "renminbi", "rmb", "cny", "chinese yuan", "元")),
+    "INR": ("rupee", ("₹", "inr", "rs", "rs."), ("rupees", "rupee", "inr", "indian rupees")),
+    "CAD": ("canadian dollar", ("c$", "c $", "cad", "ca$", "cad$"), ("canadian dollars", "canadian dollar", "cad")),
+    "AUD": ("australian dollar", ("a$", "a $", "aud", "au$", "aud$"), ("australian dollars", "australian dollar", "aud")),
+    "NZD": ("new zealand dollar", ("nz$", "nzd", "nzd$"), ("new zealand dollars", "nzd")),
+    "HKD": ("hong kong dollar", ("hk$", "hk $", "hkd"), ("hong kong dollars", "hkd")),
+    "SGD": ("singapore dollar", ("s$", "sgd"), ("singapore dollars", "sgd")),
+    "CHF": ("swiss franc", ("chf",), ("swiss francs", "swiss franc", "chf")),
+    "FRF": ("franc", (), ("francs", "franc", "french francs")),
+    "MXN": ("mexican peso", ("mxn", "mex$"), ("mexican pesos", "mexican peso", "pesos", "peso", "mxn")),
+    "BRL": ("brazilian real", ("r$", "brl"), ("reais", "brazilian reais", "brl")),
+    "KRW": ("won", ("₩", "krw"), ("won", "krw", "korean won")),
+    "RUB": ("ruble", ("₽", "rub"), ("rubles", "roubles", "ruble", "rouble", "rub")),
+    "TRY": ("turkish lira", ("₺", "try"), ("turkish lira", "lira", "liras")),
+    "ZAR": ("rand", ("zar",), ("rand", "zar")),
+    "FIM": ("finnish markka", (), ("finnish markka", "markka", "markkaa")),
+    "ESP": ("peseta", (), ("pesetas", "peseta")),
+    "NLG": ("netherlands guilder", (), ("dutch guilders", "guilders", "guilder")),
+    "DEM": ("mark", (), ("deutsche marks", "marks")),
+    "GEL": ("georgian lari", ("₾",), ("lari", "₾")),
+    "XBT": ("bitcoin", ("₿", "btc"), ("bitcoin", "bitcoins", "btc")),
+}
+# Minor units: word -> (ISO code, fraction of the main unit, stated name)
+MINOR_CURRENCIES = {
+    "cents": ("USD", 0.01, "cent"), "cent": ("USD", 0.01, "cent"),
+    "pence": ("GBP", 0.01, "pence"), "penny": ("GBP", 0.01, "penny"), "pennies": ("GBP", 0.01, "penny"),
+    "p": ("GBP", 0.01, "pence"),
+}
+# "musd" / "mgbp": millions of a currency, in finance shorthand.
+SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
+
+# --- Qualifiers -----------------------------------------------------------------------
+# Phrases before the number (lower-case, as tokens). Order does not matter: the longest
+# phrase that ends right before the quantity wins.
+QUALIFIERS_BEFORE = {
+    "~": "~", "≈": "~", "about": "~", "around": "~", "roughly": "~", "approximately": "~",
+    "approx": "~", "approx.": "~", "circa": "~", "ca.": "~", "some": "~", "nearly": "~",
+    "almost": "~", "estimated": "~", "an estimated": "~", "likely": "~", "probably": "~",
+    "close to": "~", "in the region of": "~", "on the order of": "~", "somewhere around": "~",
+    "more than": ">", "over": ">", "above": ">", "upwards of": ">", "upward of": ">",
+    "in excess of": ">", "greater than": ">", "exceeding": ">", "beyond": ">",
+    "more then": ">", "north of": ">",
+    "at least": ">=", "no less than": ">=", "no fewer than": ">=", "a minimum of": ">=",
+    "minimum of": ">=", "not less than": ">=",
+    "less than": "<", "fewer than": "<", "under": "<", "below": "<", "fewer then": "<",
+    "less then": "<", "shy of": "<", "south of": "<",
+    "up to": "<=", "at most": "<=", "no more than": "<=", "as much as": "<=", "as many as": "<=",
+    "a maximum of": "<=", "maximum of": "<=", "not more than": "<=", "as high as": "<=",
+}
+# After the quantity: "(estimated)", "or more", "+".
+QUALIFIERS_AFTER = {
+    "+": ">=", "or more": ">=", "and up": ">=", "or higher": ">=", "and above": ">=", "plus": ">=",
+    "or less": "<=", "or fewer": "<=", "and below": "<=",
+    "( estimated )": "~", "(estimated)": "~", "( est . )": "~", "( approx . )": "~",
+}
+# A bound beats an approximation ("estimated $100M+" is >=).
+QUALIFIER_RANK = {"=": 0, "~": 1, ">=": 2, ">": 2, "<=": 2, "<": 2}
+
+# --- Ranges -----------------------------------------------------------------------------
+RANGE_CONNECTORS = [("-",), ("–",), ("—",), ("to",), ("-", "to"), ("–", "to"), ("through",), ("or",)]
+# "between 10 and 20", "from 10 to 20" ("from ... to" is a change, not a range: not merged)
+BETWEEN_WORDS = {"between"}
+FROM_WORDS = {"from"}
+
+# --- Not claims ---------------------------------------------------------------------------
+# A number right after one of these is an identifier ("Section 230", "page 4", "No. 1").
+ID_NOUNS = {
+    "section", "chapter", "figure", "fig", "fig.", "table", "page", "pages", "p.", "pp.", "version", "v",
+    "no", "no.", "number", "#", "step", "phase", "level", "tier", "gen", "generation", "series",
+    "model", "type", "class", "room", "route", "article", "item", "exhibit", "appendix", "part",
+    "rule", "grade", "row", "line", "box", "lot", "unit", "question", "q", "episode", "season",
+    "vol", "vol.", "volume", "issue", "case", "stage", "zone", "highway", "exit", "interstate", "i-",
+}
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.",
+    "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
+    "nov", "nov.", "dec", "dec.",
+}
+TIME_OF_DAY = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "pst", "et", "pt"}
+
+# --- Counts of things ---------------------------------------------------------------------
+# Words that look plural but are not count nouns after a number.
+NOT_COUNT_NOUNS = {
+    "is", "was", "has", "this", "its", "as", "us", "thus", "plus", "minus", "less", "unless",
+    "across", "always", "perhaps", "whereas", "yes", "does", "goes", "ago", "also", "afterwards",
+    "towards", "besides", "sometimes", "news", "series", "species", "means", "its", "hers", "ours",
+    "yours", "theirs", "whose", "process", "access", "business", "success", "loss", "class",
+    "gross", "bus", "gas", "status", "analysis", "basis", "crisis", "thesis", "campus", "bonus",
+    "versus", "via", "lbs", "mos", "yrs", "hrs", "mins", "secs", "wks", "cos", "alias", "atlas",
+    "focus", "virus", "census", "consensus", "chaos", "canvas", "always", "nevertheless",
+    "whereas", "previous", "various", "serious", "famous", "numerous", "enormous", "tremendous",
+    "obvious", "continuous", "anonymous", "autonomous", "dangerous", "ambitious", "cautious",
+}
+IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "employees",
+                     "mice", "geese", "teeth", "feet", "cattle", "police", "data", "media", "criteria",
+                     "phenomena", "persons", "sheep", "fish", "deer", "aircraft", "households"}
+# Modifiers that may stand between a number and its count noun ("2 market segments",
+# "a dozen credible companies") are any words; these stop the search instead.
+COUNT_STOP_WORDS = {
+    "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "but", "than", "per",
+    "the", "a", "an", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will",
+    "would", "can", "could", "should", "may", "might", "has", "have", "had", "do", "does", "did",
+    "this", "these", "those", "it", "its", "their", "his", "her", "our", "my", "your", "into",
+    "over", "under", "about", "after", "before", "during", "since", "until", "while", "if",
+    "when", "where", "as", "so", "not", "no", "all", "each", "every", "some", "more", "less",
+    "most", "least", "up", "down", "out", "off", "ago", "now", "then", "also", "just", "only",
+    "year", "years", "month", "months", "day", "days", "week", "weeks", "time", "times",
+}
+
+# --- Direction ------------------------------------------------------------------------------
+DIRECTION_WORDS = {
+    "up": {"rose", "rise", "rises", "rising", "risen", "increase", "increased", "increases",
+           "increasing", "grew", "grow", "grows", "growing", "growth", "gain", "gained", "gains",
+           "jumped", "jump", "jumps", "climbed", "climb", "soared", "surged", "surge", "up",
+           "higher", "more", "boost", "boosted", "expanded", "doubled", "tripled", "faster",
+           "improvement", "improved", "speedup", "added", "raised", "hike", "hiked"},
+    "down": {"fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops", "decline",
+             "declined", "declines", "decrease", "decreased", "decreases", "down", "lower",
+             "cut", "cuts", "reduction", "reduced", "reduce", "reduces", "cheaper", "savings",
+             "saving", "slashed", "slumped", "plunged", "shrank", "shrunk", "lost", "loss",
+             "less", "fewer", "halved", "slower", "smaller"},
+}

@@ -1,0 +1,665 @@
+"""The spaCy component that finds quantities: number anchors from the Matcher, units,
+currencies and qualifiers from PhraseMatchers, then a short scan around each anchor
+assembles value, scale, unit, qualifier and range. The result is a list of plain dicts
+in `doc.user_data["quantities"]` (plain data, so `nlp.pipe(n_process=...)` can ship it
+between processes).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from claimflow.extract import numbers, patterns, units
+
+VULGAR = ["½", "¼", "¾", "⅓", "⅔", "⅛"]
+
+
+@dataclass
+class Q:
+    """A quantity being assembled (token indices into the doc; `end` exclusive)."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    num_start: int
+    num_end: int
+    raw: str = ""              # the numeral as written (for year / identifier checks)
+    scale: float | None = None
+    unit: units.UnitSpec | None = None
+    currency: str | None = None    # ISO code
+    currency_name: str | None = None
+    minor: float = 1.0         # cents -> 0.01
+    count_noun: str | None = None
+    per: str | None = None     # rate denominator as stated ("s", "hour") and its seconds
+    per_seconds: float | None = None
+    qualifier: str = "="
+    vague: bool = False
+    is_range: bool = False
+    open_high: bool = False    # a trailing "+" / "or more" 
+    emissions: bool = False
+
+    @property
+    def has_unit(self) -> bool:
+        return bool(self.unit or self.currency or self.count_noun)
+
+
+def _phrase_table() -> dict[str, list[tuple[str, str]]]:
+    """Phrase-matcher labels -> phrases: units, currency words/prefixes, qualifiers."""
+    table: dict[str, list[tuple[str, str]]] = {"UNIT": [], "CUR_PRE": [], "CUR_POST": [], "MINOR": [],
+                                               "QUAL_BEFORE": [], "QUAL_AFTER": []}
+    for form in units.UNIT_FORMS:
+        table["UNIT"].append((form, form))
+    for code, (_, pre, post) in patterns.CURRENCIES.items():
+        table["CUR_PRE"] += [(p, code) for p in pre]
+        table["CUR_POST"] += [(p, code) for p in post]
+    table["MINOR"] = [(w, w) for w in patterns.MINOR_CURRENCIES]
+    table["QUAL_BEFORE"] = [(p, q) for p, q in patterns.QUALIFIERS_BEFORE.items()]
+    table["QUAL_AFTER"] = [(p, q) for p, q in patterns.QUALIFIERS_AFTER.items()]
+    return table
+
+
+@Language.factory("claimflow_quantities")
+def make_quantity_finder(nlp: Language, name: str) -> "QuantityFinder":
+    return QuantityFinder(nlp)
+
+
+class QuantityFinder:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for family, pats in patterns.MATCHER_PATTERNS.items():
+            self.matcher.add(family, pats)
+        self.matcher.add("number", [[{"ORTH": {"IN": VULGAR}}]])
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.payload: dict[tuple[str, str], str] = {}
+        self.labels: dict[int, str] = {}
+        for label, items in _phrase_table().items():
+            docs = []
+            for phrase, value in items:
+                d = nlp.make_doc(phrase)
+                key = (label, " ".join(t.lower_ for t in d))
+                self.payload[key] = value
+                docs.append(d)
+            self.phrases.add(label, docs)
+        self.vocab = nlp.vocab
+
+    # -- indexing -----------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        anchors, vague = [], []
+        for match_id, s, e in self.matcher(doc):
+            (vague if self.vocab.strings[match_id] == "vague" else anchors).append((s, e))
+        if not anchors and not vague:
+            doc.user_data["quantities"] = []
+            return doc
+        starts: dict[str, dict[int, list[tuple[int, str]]]] = {}
+        ends: dict[str, dict[int, list[tuple[int, str]]]] = {}
+        for match_id, s, e in self.phrases(doc):
+            label = self.vocab.strings[match_id]
+            key = " ".join(t.lower_ for t in doc[s:e])
+            value = self.payload.get((label, key))
+            if value is None:
+                continue
+            starts.setdefault(label, {}).setdefault(s, []).append((e, value))
+            ends.setdefault(label, {}).setdefault(e, []).append((s, value))
+        for d in (starts, ends):
+            for lab in d.values():
+                for lst in lab.values():
+                    lst.sort(key=lambda x: -abs(x[0]))
+        scan = _Scan(doc, starts, ends)
+        found = scan.run(sorted(set(anchors)), sorted(set(vague)))
+        doc.user_data["quantities"] = [_to_record(doc, q) for q in found]
+        return doc
+
+
+def _to_record(doc: Doc, q: Q) -> dict:
+    span = doc[q.start:q.end]
+    if q.currency:
+        stated_unit, unit_canon = q.currency_name or q.currency, q.currency
+        factor = q.minor
+        canon = lambda v: v * factor  # noqa: E731
+    elif q.unit is not None:
+        stated_unit, unit_canon = q.unit.stated, q.unit.canonical
+        if q.emissions:
+            stated_unit, unit_canon = f"{q.unit.stated} CO2e", "t CO2e"
+        spec = q.unit
+        if q.emissions:
+            spec = units.UnitSpec(spec.stated, spec.pint, "emissions")
+        canon = lambda v: units.to_canonical(v, spec)  # noqa: E731
+    elif q.count_noun:
+        stated_unit = unit_canon = q.count_noun
+        canon = lambda v: v  # noqa: E731
+    else:
+        stated_unit = unit_canon = ""
+        canon = lambda v: v  # noqa: E731
+    if q.per:
+        stated_unit = f"{stated_unit}/{q.per}"
+        per_s = q.per_seconds or 1.0
+        base = canon
+        canon = lambda v: None if base(v) is None else base(v) / per_s  # noqa: E731
+        unit_canon = f"{unit_canon}/s" if unit_canon in ("tokens", "bytes") or q.count_noun else f"{unit_canon}/{q.per}"
+    low, high = q.low, q.high
+    return {
+        "start": span.start_char, "end": span.end_char, "tok_start": q.start, "tok_end": q.end,
+        "num_tok_start": q.num_start,
+        "stated_low": low, "stated_high": high, "stated_unit": stated_unit,
+        "low": canon(low) if low is not None else None,
+        "high": canon(high) if high is not None else None,
+        "unit": unit_canon, "qualifier": q.qualifier, "vague": q.vague,
+        "kind": (q.unit.kind if q.unit else "currency" if q.currency else "count" if q.count_noun else "number"),
+    }
+
+
+class _Scan:
+    """The scan around each number anchor. Token-level, O(number of anchors)."""
+
+    def __init__(self, doc: Doc, starts, ends) -> None:
+        self.doc = doc
+        self.starts = starts
+        self.ends = ends
+        self.n = len(doc)
+
+    # helpers ------------------------------------------------------------------------
+    def tok(self, i: int):
+        return self.doc[i] if 0 <= i < self.n else None
+
+    def glued(self, i: int) -> bool:
+        """No whitespace between token i and token i+1."""
+        t = self.tok(i)
+        return t is not None and not t.whitespace_
+
+    def phrase_at(self, label: str, i: int) -> tuple[int, str] | None:
+        lst = self.starts.get(label, {}).get(i)
+        return lst[0] if lst else None
+
+    def phrase_ending(self, label: str, i: int) -> tuple[int, str] | None:
+        lst = self.ends.get(label, {}).get(i)
+        return lst[0] if lst else None
+
+    def is_break(self, i: int) -> bool:
+        t = self.tok(i)
+        return t is None or t.is_space or "\n" in t.text
+
+    # main -----------------------------------------------------------------------------
+    def run(self, anchors: list[tuple[int, int]], vague: list[tuple[int, int]]) -> list[Q]:
+        qs: list[Q] = []
+        used_until = -1
+        groups = self._group_numbers(anchors)
+        vague_at = {s: e for s, e in vague}
+        items = sorted([(s, e, "n", v) for s, e, v in groups] + [(s, e, "v", None) for s, e in vague_at.items()],
+                       key=lambda x: (x[0], -x[1]))
+        for s, e, kind, value in items:
+            if s < used_until:
+                continue
+            q = self._vague(s, e) if kind == "v" else self._number(s, e, value)
+            if q is None:
+                continue
+            qs.append(q)
+            used_until = q.end
+        qs = self._merge_ranges(qs)
+        for q in qs:
+            if not q.is_range:
+                _apply_bounds(q)
+            elif q.open_high:
+                q.high = None
+        return qs
+
+    def _group_numbers(self, anchors: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+        """Join "two hundred thousand", "a hundred and two", "10 1/2" into one number."""
+        out: list[tuple[int, int, float]] = []
+        i = 0
+        anchors = sorted(anchors, key=lambda x: (x[0], -x[1]))
+        # keep longest match per start, drop nested
+        clean: list[tuple[int, int]] = []
+        for s, e in anchors:
+            if clean and s < clean[-1][1]:
+                continue
+            clean.append((s, e))
+        while i < len(clean):
+            s, e = clean[i]
+            words = [t.text for t in self.doc[s:e]]
+            numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
+            j = i + 1
+            if numeric is None:
+                # number words, possibly several anchors in a row
+                while j < len(clean):
+                    ns, ne = clean[j]
+                    between = [t.lower_ for t in self.doc[e:ns]]
+                    if between in ([], ["and"], ["-"]) and all(
+                        numbers.is_number_word(t.lower_) for t in self.doc[ns:ne] if t.text != "-"
+                    ) and numbers.parse_number_words(words + between + [t.text for t in self.doc[ns:ne]]) is not None:
+                        words += between + [t.text for t in self.doc[ns:ne]]
+                        e = ne
+                        j += 1
+                    else:
+                        break
+                value = numbers.parse_number_words(words)
+            else:
+                value = numeric
+                # mixed number "10 1/2"
+                if j < len(clean) and clean[j][0] == e:
+                    frac = self.doc[e].text
+                    if "/" in frac and numbers.parse_numeral(frac) is not None and "." not in words[0]:
+                        value += numbers.parse_numeral(frac)
+                        e = clean[j][1]
+                        j += 1
+            i = j
+            if value is not None:
+                out.append((s, e, value))
+        return out
+
+    # a single number ---------------------------------------------------------------------
+    def _number(self, s: int, e: int, value: float) -> Q | None:
+        doc = self.doc
+        raw = doc[s:e].text
+        if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS:
+            return None  # a bare "billion" ("billion-parameter models") is an adjective
+        q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
+        self._left(q)
+        self._right(q)
+        if q.unit is None and not q.currency and not q.count_noun:
+            if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e)):
+                return None
+            if not any(c.isdigit() for c in raw):
+                # bare number words: "one" is mostly a pronoun, "billion-parameter" an adjective
+                if raw.lower() in {"one", "a", "an"} or raw.lower() in numbers.MAGNITUDE_WORDS:
+                    return None
+            if q.scale and q.scale >= 1e6 and self._after_model_name(s):
+                q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
+        # "than 2 years ago" dates the comparison; it is not a claim of its own
+        nxt = self.tok(q.end)
+        if nxt is not None and nxt.lower_ == "ago" and self.tok(q.start - 1) is not None and self.tok(q.start - 1).lower_ == "than":
+            return None
+        # "a year or two", "a week or two": 1-2 of the unit
+        if q.unit is None and not q.currency and not q.count_noun and self.tok(s - 1) is not None \
+                and self.tok(s - 1).lower_ == "or" and self.tok(s - 2) is not None:
+            spec = units.lookup(self.tok(s - 2).lower_, self.tok(s - 2).text)
+            if spec is not None and spec.kind == "time" and not self.tok(s - 2).lower_.endswith("s"):
+                q.unit, q.low, q.start, q.qualifier = spec, 1.0, s - 2, "~"
+        if q.scale:
+            q.low = q.low * q.scale if q.low is not None else None
+            q.high = q.high * q.scale if q.high is not None else None
+        return q
+
+    def _after_model_name(self, s: int) -> bool:
+        prev = self.tok(s - 1)
+        return prev is not None and any(c.isdigit() for c in prev.text) and any(c.isalpha() for c in prev.text)
+
+    def _glued_unknown(self, e: int) -> bool:
+        """A number glued to letters that are no unit: "3D", "5G", "4K" are names."""
+        t = self.tok(e)
+        return t is not None and self.glued(e - 1) and t.is_alpha
+
+    def _not_a_claim(self, s: int, e: int, raw: str, value: float) -> bool:
+        prev, nxt = self.tok(s - 1), self.tok(e)
+        if nxt is not None and nxt.lower_ in numbers.ORDINAL_SUFFIXES and self.glued(e - 1):
+            return True
+        if prev is not None:
+            pl = prev.lower_
+            if pl in patterns.ID_NOUNS or pl in patterns.MONTHS:
+                return True
+            if prev.text == "[" and nxt is not None and nxt.text == "]":
+                return True  # footnote marker
+            if prev.text in {"#", "@", "/"} and self.glued(s - 1):
+                return True
+            # "Llama 2", "Windows 10", "English 101": a number in a name
+            if (prev.is_title or prev.is_upper) and prev.is_alpha and len(pl) > 1 and not self._sentence_start(s - 1) \
+                    and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "usd", "eur", "gbp", "rs"} \
+                    and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)
+                                                  or numbers.scale_of(nxt.text))):
+                return True
+        if nxt is not None:
+            if nxt.lower_ in patterns.TIME_OF_DAY:
+                return True
+            if nxt.text == ":" and self.glued(e - 1) and self.tok(e + 1) is not None and self.tok(e + 1).is_digit:
+                return True  # 10:30
+            if nxt.lower_ in patterns.MONTHS and value <= 31 and float(value).is_integer():
+                return True  # 3 March
+        # list numbering "1. " / "2) " at a line start, and Markdown heading numbers
+        if nxt is not None and nxt.text in {".", ")"} and self._line_start(s):
+            return True
+        return False
+
+    def _line_start(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.doc[j].text in {"#", "##", "###", "####", "-", "*", "(", ">"}:
+            j -= 1
+        return j < 0 or "\n" in self.doc[j].text or "\n" in self.doc[j].whitespace_ or (
+            self.doc[j].is_space)
+
+    def _sentence_start(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.doc[j].text in {"\"", "'", "(", "“", "‘", "*", "**", "-"}:
+            j -= 1
+        return j < 0 or self.doc[j].is_space or self.doc[j].text in {".", "!", "?", ":", "\n"} or "\n" in self.doc[j].whitespace_
+
+    # left of the number: currency, "~", qualifier words ---------------------------------
+    def _left(self, q: Q) -> None:
+        i = q.start
+        cur = self.phrase_ending("CUR_PRE", i)
+        if cur is not None and (cur[0] == i - 1 or self.doc[cur[0]:i].text.count(" ") <= 1):
+            cs = cur[0]
+            q.currency = cur[1]
+            q.currency_name = q.currency
+            i = cs
+        t = self.tok(i - 1)
+        if t is not None and t.text in {"~", "≈"}:
+            q.qualifier = "~"
+            i -= 1
+        if t is not None and t.text == "-" and not self._is_range_dash(i - 1) and self.glued(i - 1):
+            # a minus sign: "-15", "$-99.99"
+            q.low = -q.low if q.low is not None else None
+            q.high = q.low
+            i -= 1
+        qual = self.phrase_ending("QUAL_BEFORE", i)
+        if qual is not None:
+            q.qualifier = _stronger(q.qualifier, qual[1])
+        q.start = i
+
+    def _is_range_dash(self, i: int) -> bool:
+        prev = self.tok(i - 1)
+        return prev is not None and (prev.like_num or prev.is_alpha or prev.text in {"%", "$"})
+
+    # right of the number: scale, unit, currency word, count noun, rate, "+" -------------------
+    def _right(self, q: Q) -> None:
+        k = q.end
+        t = self.tok(k)
+        if t is None:
+            return
+        # scale: "M", "bn", "million"
+        sc = numbers.scale_of(t.text)
+        if sc is not None and not (t.text in numbers.WEAK_SCALES and not self._weak_scale_ok(q, k)):
+            q.scale = sc
+            k += 1
+        # "1000+ tokens/sec", "1 million+ token": an open bound before the unit
+        t = self.tok(k)
+        if t is not None and t.text == "+" and self.glued(k - 1):
+            q.qualifier = _stronger(q.qualifier, ">=")
+            q.open_high = True
+            k += 1
+        # finance shorthand "30 musd", "48.5 mgbp"
+        t = self.tok(k)
+        if t is not None and not q.currency and len(t.lower_) >= 4 and t.lower_[:-3] in patterns.SCALED_CURRENCY_PREFIX \
+                and t.lower_[-3:].upper() in patterns.CURRENCIES:
+            q.scale = (q.scale or 1) * patterns.SCALED_CURRENCY_PREFIX[t.lower_[:-3]]
+            q.currency = t.lower_[-3:].upper()
+            q.currency_name = q.currency
+            k += 1
+        # hyphenated modifier "3-inch", "16-meter"
+        t = self.tok(k)
+        hyphen = t is not None and t.text in {"-", "–"} and self.glued(k - 1) and self.glued(k)
+        kk = k + 1 if hyphen else k
+        # currency word after the number
+        cw = self.phrase_at("CUR_POST", kk)
+        minor = self.phrase_at("MINOR", kk)
+        unit = self.phrase_at("UNIT", kk)
+        if cw is not None and (q.currency in (None, cw[1])) and not (unit and unit[0] > cw[0]):
+            if q.currency is None:
+                q.currency = cw[1]
+                q.currency_name = self._currency_name(cw[1], self.doc[kk:cw[0]].text)
+            k = cw[0]
+        elif minor is not None and not q.currency and not hyphen:
+            code, frac, name = patterns.MINOR_CURRENCIES[minor[1]]
+            if minor[1] != "p" or self.glued(kk - 1):
+                q.currency, q.minor, q.currency_name = code, frac, name
+                k = minor[0]
+        elif unit is not None and not q.currency:
+            spec = units.lookup(unit[1], self.doc[kk:unit[0]].text)
+            if spec is not None and self._unit_ok(q, kk, unit[0], spec):
+                q.unit = spec
+                k = unit[0]
+        elif q.currency is None and q.unit is None and not hyphen:
+            noun_end = self._count_noun(kk)
+            if noun_end is not None:
+                q.count_noun = self.doc[noun_end - 1].text
+                k = noun_end
+        elif hyphen and q.currency is None and q.scale is None:
+            # "a 3-stage process" counts stages
+            t = self.tok(kk)
+            if t is not None and t.is_alpha and t.lower_ not in patterns.COUNT_STOP_WORDS and len(t) > 2:
+                q.count_noun = _plural(t.lower_)
+                k = kk + 1
+        # pounds after a currency scale word: "361 million pounds" is money
+        if q.unit is not None and q.unit.stated == "lb" and q.scale and q.scale >= 1e6:
+            q.unit, q.currency, q.currency_name = None, "GBP", "pound sterling"
+        # emissions: "552 metric tons CO2 equivalent", "tonnes of CO2"
+        if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton"}:
+            look = [x.lower_ for x in self.doc[k:k + 3]]
+            if any(w.startswith("co2") or w in {"carbon", "co₂"} for w in look):
+                q.emissions = True
+                q.unit = units.UnitSpec("tonne", "metric_ton", "mass")
+                k += 1 + (look[0] == "of") if look and (look[0].startswith("co2") or look[0] == "of") else 0
+                if self.tok(k) is not None and self.tok(k).lower_ in {"equivalent", "e", "eq", "eq."}:
+                    k += 1
+        # rate: "tokens/second", "tokens per sec", "$15.4/hour", "4,500 tpd"
+        if q.has_unit:
+            t = self.tok(k)
+            if t is not None and t.lower_ in {"/", "per", "a", "an", "each"}:
+                tu = self.phrase_at("UNIT", k + 1)
+                spec = units.lookup(tu[1], self.doc[k + 1:tu[0]].text) if tu else None
+                money_period = q.currency and t.lower_ in {"a", "an", "per", "each"} and spec is not None \
+                    and spec.kind == "time" and spec.stated in {"year", "quarter", "month", "week", "day"}
+                if spec is not None and spec.kind == "time" and not money_period and (
+                        t.lower_ in {"/", "per"} or q.count_noun or q.unit):
+                    q.per = spec.stated
+                    q.per_seconds = units.seconds(spec.pint)
+                    k = tu[0]
+        # trailing "+", "or more", "(estimated)"
+        after = self.phrase_at("QUAL_AFTER", k)
+        if after is not None:
+            q.qualifier = _stronger(q.qualifier, after[1])
+            q.open_high = after[1] in (">=", ">")
+            k = after[0]
+        q.end = max(k, q.num_end)
+
+    def _weak_scale_ok(self, q: Q, k: int) -> bool:
+        """"$5m" is five million; "5m" alone is five metres."""
+        if q.currency:
+            return True
+        nxt = self.tok(k + 1)
+        if nxt is None:
+            return False
+        return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
+                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3))
+
+    def _unit_ok(self, q: Q, s: int, e: int, spec: units.UnitSpec) -> bool:
+        form = self.doc[s:e].lower_ if hasattr(self.doc[s:e], "lower_") else self.doc[s:e].text.lower()
+        text = self.doc[s:e].text
+        if text.lower() in units.AMBIGUOUS_SHORT:
+            # "in", "s", "m", "x" need to be glued to the number or be followed by a break
+            if not self.glued(s - 1):
+                nxt = self.tok(e)
+                if text.lower() == "in" or text.lower() in {"s", "t", "b", "g", "l", "w", "j", "h"}:
+                    if nxt is not None and (nxt.is_alpha or nxt.like_num or nxt.text in {"$", "€", "£"}):
+                        return False
+                if text.lower() == "x" and nxt is not None and (nxt.like_num):
+                    return False  # "1 m x 1 m" is a product, "3 x 4" too
+        del form
+        return True
+
+    def _currency_name(self, code: str, written: str) -> str:
+        name = patterns.CURRENCIES[code][0]
+        w = written.lower()
+        if w in {"usd", "eur", "gbp", "jpy", "cny", "cad", "aud", "inr", "€", "£", "$"}:
+            return w.upper() if w.isalpha() else {"€": "EUR", "£": "GBP", "$": "USD"}[w]
+        if code == "USD" and ("us" in w or "united states" in w):
+            return "united states dollar"
+        if code == "GBP" and "british" in w:
+            return "british pound"
+        return name if code != "USD" else "dollar"
+
+    def _count_noun(self, k: int) -> int | None:
+        """End of a count noun phrase after a number: "users", "market segments",
+        "credible companies". Up to two modifiers, no stop words, no punctuation."""
+        for j in range(k, min(k + 3, self.n)):
+            t = self.doc[j]
+            low = t.lower_
+            if not t.is_alpha or low in patterns.COUNT_STOP_WORDS or t.is_space:
+                return None
+            if j > k and not self.doc[j - 1].whitespace_:
+                return None
+            if low in patterns.IRREGULAR_PLURALS or (
+                low.endswith("s") and len(low) > 2 and not low.endswith(("ss", "us", "is"))
+                and low not in patterns.NOT_COUNT_NOUNS
+            ):
+                nxt = self.tok(j + 1)
+                # "GPUs", "companies"; not "years" (units) which the unit table handles
+                if nxt is not None and nxt.text == "'" :
+                    return None
+                return j + 1
+            if t.is_upper and len(low) > 1 and not low.endswith("s"):
+                return None  # an acronym that is not plural: "AI", "GPU"
+        return None
+
+    # vague quantities ------------------------------------------------------------------------
+    def _vague(self, s: int, e: int) -> Q | None:
+        words = [t.lower_ for t in self.doc[s:e]]
+        if words[-1] == "of" and words[0] in numbers.PLURAL_SCALES:
+            m = numbers.PLURAL_SCALES[words[0]]
+            low, high = m, m * 10
+        elif len(words) == 4 and words[1] == "s":
+            base = numbers.parse_numeral(self.doc[s].text)
+            if base is None:
+                return None
+            m = numbers.PLURAL_SCALES[words[3]]
+            low, high = base * m, base * 10 * m
+            # "10s of trillions of tokens"
+            if self.tok(e) is not None and self.tok(e).lower_ == "of":
+                e += 1
+        elif words[0] == "multi":
+            return None
+        else:
+            key = " ".join(words)
+            if key not in numbers.VAGUE_WORDS:
+                return None
+            low, high = numbers.VAGUE_WORDS[key]
+            if self.tok(e) is not None and self.tok(e).lower_ == "of":
+                e += 1
+        q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.doc[s:e].text, vague=True)
+        q.qualifier = "~" if low != high else "="
+        self._left(q)
+        k = e
+        unit = self.phrase_at("UNIT", k)
+        cw = self.phrase_at("CUR_POST", k)
+        if cw is not None:
+            q.currency = cw[1]
+            q.currency_name = self._currency_name(cw[1], self.doc[k:cw[0]].text)
+            q.end = cw[0]
+        elif unit is not None:
+            spec = units.lookup(unit[1], self.doc[k:unit[0]].text)
+            if spec is None:
+                return None
+            q.unit = spec
+            q.end = unit[0]
+        else:
+            # "a few multi-billion AI foundation model regional companies": allow a few modifiers
+            end = None
+            for j in range(k, min(k + 7, self.n)):
+                t = self.doc[j]
+                if t.is_punct and t.text != "-" or t.is_space or t.lower_ in patterns.COUNT_STOP_WORDS:
+                    break
+                ne = self._count_noun(j)
+                if ne is not None:
+                    end = ne
+                    break
+            if end is None:
+                return None
+            q.count_noun = self.doc[end - 1].text
+            q.end = end
+        return q
+
+    # ranges ----------------------------------------------------------------------------------
+    def _merge_ranges(self, qs: list[Q]) -> list[Q]:
+        out: list[Q] = []
+        i = 0
+        while i < len(qs):
+            a = qs[i]
+            if i + 1 < len(qs):
+                b = qs[i + 1]
+                merged = self._try_range(a, b)
+                if merged is not None:
+                    out.append(merged)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        # drop bare years that were only kept as possible range ends
+        return out
+
+    def _try_range(self, a: Q, b: Q) -> Q | None:
+        if a.vague or b.vague or a.low is None or b.high is None:
+            return None
+        between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
+        before = self.tok(a.start - 1)
+        before_word = before.lower_ if before is not None else ""
+        if between == ("and",):
+            if before_word not in patterns.BETWEEN_WORDS:
+                return None
+        elif between not in patterns.RANGE_CONNECTORS:
+            return None
+        if before_word in patterns.FROM_WORDS:
+            return None
+        if between == ("or",) and (a.has_unit or not b.has_unit):
+            return None
+        # compatible units: a carries none, or the same
+        if a.currency and b.currency and a.currency != b.currency:
+            return None
+        if a.unit and b.unit and a.unit.kind != b.unit.kind:
+            return None
+        if a.count_noun and b.count_noun and a.count_noun != b.count_noun:
+            return None
+        if (a.currency and (b.unit or b.count_noun)) or (a.unit and (b.currency or b.count_noun)):
+            return None
+        a_low = a.low
+        if a.scale is None and b.scale is not None:
+            raw_b = b.high / b.scale
+            if a_low <= raw_b:
+                a_low = a_low * b.scale
+        lo_c = _canon_for_compare(a, a_low)
+        hi_c = _canon_for_compare(b, b.high)
+        if lo_c is not None and hi_c is not None and lo_c > hi_c:
+            return None
+        unit = a.unit if a.unit and b.unit is None else b.unit
+        q = Q(start=a.start, end=b.end, low=a_low, high=b.high, num_start=a.num_start, num_end=b.num_end,
+              raw=f"{a.raw}-{b.raw}", scale=b.scale, unit=unit, currency=b.currency or a.currency,
+              currency_name=b.currency_name or a.currency_name, minor=b.minor if b.currency else a.minor,
+              count_noun=b.count_noun or a.count_noun, per=b.per or a.per, per_seconds=b.per_seconds or a.per_seconds,
+              emissions=b.emissions, is_range=True)
+        # a's own unit differs in scale from b's ("500ms-5s"): convert a into b's unit
+        if a.unit and b.unit and a.unit != b.unit and a.unit.pint and b.unit.pint:
+            q.low = units.to_canonical(a_low, a.unit) / units.to_canonical(1.0, b.unit)
+        # "upwards of $10M to $15M" keeps both ends (the qualifier says how to read them);
+        # "$50-100B+" opens the upper end.
+        q.qualifier = _stronger(a.qualifier, b.qualifier)
+        q.open_high = b.open_high
+        return q
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _canon_for_compare(q: Q, v: float | None) -> float | None:
+    if v is None:
+        return None
+    if q.unit is not None and q.unit.pint:
+        return units.to_canonical(v, q.unit)
+    return v
+
+
+def _stronger(a: str, b: str) -> str:
+    return b if patterns.QUALIFIER_RANK[b] >= patterns.QUALIFIER_RANK[a] else a
+
+
+def _apply_bounds(q: Q) -> None:
+    """An open bound leaves that end null: ">= 100" is [100, None], "< 700" is [None, 700]."""
+    if q.qualifier in (">=", ">"):
+        q.high = None
+    elif q.qualifier in ("<=", "<"):
+        q.low = None

@@ -1,0 +1,34 @@
+"""The blank English tokenizer, taught to split quantities the way the rules read them:
+"~$4.6M" -> "~" "$" "4.6" "M"; "500ms-5s" -> "500" "ms" "-" "5" "s"; "$50-100B+" -> "$"
+"50" "-" "100" "B" "+"; "8- to 16-meter" -> "8" "-" "to" "16" "-" "meter". Names with
+digits stay whole ("GPT-3", "Llama2", "H100", "2x2")."""
+from __future__ import annotations
+
+import spacy
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+EXTRA_PREFIXES = [r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"\(", r"\["]
+EXTRA_SUFFIXES = [r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥元₾]"]
+EXTRA_INFIXES = [
+    # digit -> unit/scale letters, when the letters end the token or a hyphen follows
+    r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",
+    r"(?<=[0-9])(?=[%€£¥])",
+    # hyphen or dash between a quantity and the next one ("10-50", "4x-8x", "$500M-2B")
+    r"(?<=[0-9])[-–—](?=[0-9~$€£¥.])",
+    r"(?<=[0-9][A-Za-z%])[-–—](?=[0-9~$€£¥])",
+    r"(?<=[0-9][A-Za-z]{2})[-–—](?=[0-9~$€£¥])",
+    r"(?<=[0-9][A-Za-z]{3})[-–—](?=[0-9~$€£¥])",
+    # footnote markers glued to a word: "users[1]"
+    r"(?<=[A-Za-z.,;:)])\[(?=\d{1,3}(?:\]|$))",
+    # "3-inch", "16-meter": the number from a compound modifier
+    r"(?<=[0-9])[-–](?=[A-Za-z])",
+]
+
+
+def blank_english() -> spacy.Language:
+    nlp = spacy.blank("en")
+    defaults = nlp.Defaults
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(defaults.prefixes) + EXTRA_PREFIXES).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes) + EXTRA_SUFFIXES).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(EXTRA_INFIXES + list(defaults.infixes)).finditer
+    return nlp

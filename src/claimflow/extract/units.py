@@ -1,0 +1,248 @@
+"""Units: the surface forms we recognise, and stated -> canonical conversion with pint.
+
+`UNIT_TABLE` is data: each row names a unit as stated (the name we report in
+`stated_unit`), the pint expression that defines it (None for things pint has no notion
+of, like tokens or currencies), the kind (dimension family) and its surface forms, as
+they appear after a number ("GB", "gigabytes", "metric tons"). Conversion to the
+canonical unit of the kind is pint's job, not a hand-written factor table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pint
+
+# kind -> (canonical unit as reported, pint unit it is measured in)
+CANONICAL = {
+    "time": ("s", "second"),
+    "data": ("bytes", "byte"),
+    "energy": ("Wh", "watt_hour"),
+    "power": ("W", "watt"),
+    "emissions": ("t CO2e", "metric_ton"),
+    "length": ("m", "meter"),
+    "area": ("m^2", "meter**2"),
+    "volume": ("m^3", "meter**3"),
+    "mass": ("kg", "kilogram"),
+    "speed": ("m/s", "meter/second"),
+    "acceleration": ("m/s^2", "meter/second**2"),
+    "temperature": ("°C", "degC"),
+    "frequency": ("Hz", "hertz"),
+    "angle": ("rad", "radian"),
+    "bandwidth": ("bytes/s", "byte/second"),
+    "percent": ("%", None),
+    "points": ("percentage points", None),
+    "multiplier": ("x", None),
+    "tokens": ("tokens", None),
+    "parameters": ("parameters", None),
+}
+
+# (stated name, pint expression, kind, surface forms). Surface forms are lower-cased
+# unless case matters (then listed in CASED_FORMS below).
+UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
+    # time
+    ("ms", "millisecond", "time", ("ms", "msec", "millisecond", "milliseconds")),
+    ("µs", "microsecond", "time", ("µs", "us", "microsecond", "microseconds")),
+    ("ns", "nanosecond", "time", ("nanosecond", "nanoseconds")),
+    ("s", "second", "time", ("s", "sec", "secs", "second", "seconds")),
+    ("min", "minute", "time", ("min", "mins", "minute", "minutes")),
+    ("h", "hour", "time", ("h", "hr", "hrs", "hour", "hours")),
+    ("day", "day", "time", ("day", "days")),
+    ("week", "week", "time", ("wk", "wks", "week", "weeks")),
+    ("month", "month", "time", ("mo", "mos", "month", "months")),
+    ("quarter", "quarter_year", "time", ("quarter", "quarters")),
+    ("year", "year", "time", ("yr", "yrs", "year", "years")),
+    ("decade", "decade", "time", ("decade", "decades")),
+    ("century", "century", "time", ("century", "centuries")),
+    # data
+    ("B", "byte", "data", ("byte", "bytes")),
+    ("kB", "kilobyte", "data", ("kb", "kilobyte", "kilobytes")),
+    ("MB", "megabyte", "data", ("mb", "megabyte", "megabytes")),
+    ("GB", "gigabyte", "data", ("gb", "gigabyte", "gigabytes")),
+    ("TB", "terabyte", "data", ("tb", "terabyte", "terabytes")),
+    ("PB", "petabyte", "data", ("pb", "petabyte", "petabytes")),
+    ("EB", "exabyte", "data", ("eb", "exabyte", "exabytes")),
+    ("KiB", "kibibyte", "data", ("kib", "kibibyte", "kibibytes")),
+    ("MiB", "mebibyte", "data", ("mib", "mebibyte", "mebibytes")),
+    ("GiB", "gibibyte", "data", ("gib", "gibibyte", "gibibytes")),
+    ("TiB", "tebibyte", "data", ("tib", "tebibyte", "tebibytes")),
+    ("bit", "bit", "data", ("bit", "bits")),
+    ("kilobit", "kilobit", "data", ("kbit", "kilobit", "kilobits")),
+    ("megabit", "megabit", "data", ("mbit", "megabit", "megabits")),
+    ("gigabit", "gigabit", "data", ("gbit", "gigabit", "gigabits")),
+    ("Mbps", "megabit/second", "bandwidth", ("mbps", "mbit/s", "mb/s")),
+    ("Gbps", "gigabit/second", "bandwidth", ("gbps", "gbit/s", "gb/s")),
+    # energy and power
+    ("Wh", "watt_hour", "energy", ("wh", "watt-hour", "watt-hours", "watt hour", "watt hours")),
+    ("kWh", "kilowatt_hour", "energy", ("kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours")),
+    ("MWh", "megawatt_hour", "energy", ("mwh", "megawatt-hour", "megawatt-hours", "megawatt hour", "megawatt hours")),
+    ("GWh", "gigawatt_hour", "energy", ("gwh", "gigawatt-hour", "gigawatt-hours", "gigawatt hour", "gigawatt hours")),
+    ("TWh", "terawatt_hour", "energy", ("twh", "terawatt-hour", "terawatt-hours", "terawatt hour", "terawatt hours")),
+    ("J", "joule", "energy", ("j", "joule", "joules")),
+    ("kJ", "kilojoule", "energy", ("kj", "kilojoule", "kilojoules")),
+    ("MJ", "megajoule", "energy", ("mj", "megajoule", "megajoules")),
+    ("kcal", "kilocalorie", "energy", ("kcal", "kilocalorie", "kilocalories", "calories", "calorie")),
+    ("eV", "electron_volt", "energy", ("ev", "electronvolt", "electronvolts", "electron volt", "electron volts")),
+    ("W", "watt", "power", ("w", "watt", "watts")),
+    ("kW", "kilowatt", "power", ("kw", "kilowatt", "kilowatts")),
+    ("MW", "megawatt", "power", ("mw", "megawatt", "megawatts")),
+    ("GW", "gigawatt", "power", ("gw", "gigawatt", "gigawatts")),
+    ("horsepower", "horsepower", "power", ("hp", "horsepower")),
+    # emissions (value in tonnes; "CO2" after the unit makes it emissions, see extractor)
+    ("t CO2e", "metric_ton", "emissions", ("tco2e", "tco2", "tonnes co2e", "tons co2e")),
+    # length
+    ("nanometre", "nanometer", "length", ("nm", "nanometer", "nanometers", "nanometre", "nanometres")),
+    ("picometre", "picometer", "length", ("pm", "picometer", "picometers", "picometre", "picometres")),
+    ("micrometre", "micrometer", "length", ("µm", "micron", "microns", "micrometer", "micrometers", "micrometre", "micrometres")),
+    ("mm", "millimeter", "length", ("mm", "millimeter", "millimeters", "millimetre", "millimetres")),
+    ("cm", "centimeter", "length", ("cm", "centimeter", "centimeters", "centimetre", "centimetres")),
+    ("decimetre", "decimeter", "length", ("dm", "decimeter", "decimeters", "decimetre", "decimetres")),
+    ("m", "meter", "length", ("m", "meter", "meters", "metre", "metres")),
+    ("km", "kilometer", "length", ("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres")),
+    ("in", "inch", "length", ("in", "inch", "inches", "\"")),
+    ("ft", "foot", "length", ("ft", "foot", "feet", "'")),
+    ("yard", "yard", "length", ("yd", "yds", "yard", "yards")),
+    ("mile", "mile", "length", ("mi", "mile", "miles")),
+    ("nautical mile", "nautical_mile", "length", ("nautical mile", "nautical miles")),
+    ("light year", "light_year", "length", ("light year", "light years", "light-year", "light-years")),
+    # area
+    ("square metre", "meter**2", "area", ("m2", "m²", "sq m", "square meter", "square meters", "square metre", "square metres")),
+    ("square kilometre", "kilometer**2", "area", ("km2", "km²", "sq km", "square kilometer", "square kilometers", "square kilometre", "square kilometres")),
+    ("square mile", "mile**2", "area", ("sq mi", "square mile", "square miles")),
+    ("square foot", "foot**2", "area", ("sq ft", "square foot", "square feet")),
+    ("acre", "acre", "area", ("acre", "acres")),
+    ("hectare", "hectare", "area", ("ha", "hectare", "hectares")),
+    # volume
+    ("l", "liter", "volume", ("l", "liter", "liters", "litre", "litres")),
+    ("millilitre", "milliliter", "volume", ("ml", "milliliter", "milliliters", "millilitre", "millilitres")),
+    ("cubic metre", "meter**3", "volume", ("m3", "m³", "cubic meter", "cubic meters", "cubic metre", "cubic metres")),
+    ("cubic kilometre", "kilometer**3", "volume", ("km3", "km³", "cubic kilometer", "cubic kilometers", "cubic kilometre", "cubic kilometres")),
+    ("cubic centimetre", "centimeter**3", "volume", ("cm3", "cm³", "cc", "cubic centimeter", "cubic centimeters", "cubic centimetre", "cubic centimetres")),
+    ("cubic foot", "foot**3", "volume", ("cu ft", "cubic foot", "cubic feet")),
+    ("gallon", "gallon", "volume", ("gal", "gallon", "gallons")),
+    ("barrel", "oil_barrel", "volume", ("bbl", "barrel", "barrels")),
+    ("cup", "cup", "volume", ("cup", "cups")),
+    ("tablespoon", "tablespoon", "volume", ("tbsp", "tablespoon", "tablespoons")),
+    ("teaspoon", "teaspoon", "volume", ("tsp", "teaspoon", "teaspoons")),
+    # mass
+    ("microgram", "microgram", "mass", ("µg", "mcg", "microgram", "micrograms")),
+    ("milligram", "milligram", "mass", ("mg", "milligram", "milligrams")),
+    ("g", "gram", "mass", ("g", "gram", "grams", "gramme", "grammes")),
+    ("kg", "kilogram", "mass", ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
+    ("tonne", "metric_ton", "mass", ("t", "tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes")),
+    ("ton", "short_ton", "mass", ("ton", "tons", "short ton", "short tons")),
+    ("lb", "pound", "mass", ("lb", "lbs", "pound", "pounds")),
+    ("ounce", "ounce", "mass", ("oz", "ounce", "ounces")),
+    ("dram", "dram", "mass", ("dram", "drams")),
+    ("stone", "stone", "mass", ("st", "stone", "stones")),
+    # speed
+    ("km/h", "kilometer/hour", "speed", ("km/h", "kmh", "kph", "km / h", "kilometers per hour", "kilometres per hour", "kilometer per hour", "kilometre per hour", "km per hour")),
+    ("mph", "mile/hour", "speed", ("mph", "miles per hour", "mile per hour", "mi/h")),
+    ("m/s", "meter/second", "speed", ("m/s", "m / s", "meters per second", "metres per second", "meter per second", "metre per second")),
+    ("knot", "knot", "speed", ("knot", "knots", "kn", "kt")),
+    # temperature
+    ("°C", "degC", "temperature", ("°c", "° c", "degrees celsius", "degree celsius", "celsius", "degrees c", "c")),
+    ("°F", "degF", "temperature", ("°f", "° f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "f")),
+    ("K", "kelvin", "temperature", ("kelvin", "kelvins")),
+    # frequency
+    ("Hz", "hertz", "frequency", ("hz", "hertz")),
+    ("kHz", "kilohertz", "frequency", ("khz", "kilohertz")),
+    ("MHz", "megahertz", "frequency", ("mhz", "megahertz")),
+    ("GHz", "gigahertz", "frequency", ("ghz", "gigahertz")),
+    # angle
+    ("degree", "degree", "angle", ("degree", "degrees", "°")),
+    ("radian", "radian", "angle", ("rad", "radian", "radians")),
+    ("turn", "turn", "angle", ("turn", "turns", "revolution", "revolutions")),
+    # dimensionless families
+    ("%", None, "percent", ("%", "percent", "per cent", "pct", "percentage")),
+    ("percentage points", None, "points", ("percentage points", "percentage point", "pp", "ppt", "ppts", "points", "point")),
+    ("basis points", None, "points", ("basis points", "basis point", "bps", "bp")),
+    ("x", None, "multiplier", ("x", "×", "times", "fold", "-fold")),
+    ("tokens", None, "tokens", ("tokens", "token")),
+    ("parameters", None, "parameters", ("parameters", "parameter", "params", "param")),
+]
+
+# Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
+# "C"/"F" only after a degree sign or "degrees"; "t" alone is too ambiguous).
+CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
+                  "points": None, "in": None, "kn": None, "kt": None, "pm": None, "ha": None,
+                  "percentage": None, "cc": None, "us": None, "bp": None, "h": "h", "d": None}
+# Forms that need a number directly attached or with a space (never across a hyphen
+# compound like "3-in-1").
+AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
+
+# kind "points": basis points are a hundredth of a percentage point.
+POINTS_FACTOR = {"percentage points": 1.0, "basis points": 0.01}
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    stated: str
+    pint: str | None
+    kind: str
+
+    @property
+    def canonical(self) -> str:
+        return CANONICAL[self.kind][0] if self.kind in CANONICAL else self.stated
+
+
+def _build_forms() -> dict[str, UnitSpec]:
+    forms: dict[str, UnitSpec] = {}
+    for stated, expr, kind, surfaces in UNIT_TABLE:
+        spec = UnitSpec(stated, expr, kind)
+        for s in surfaces:
+            forms.setdefault(s, spec)
+    return forms
+
+
+UNIT_FORMS: dict[str, UnitSpec] = _build_forms()
+MAX_UNIT_WORDS = max(len(f.split()) for f in UNIT_FORMS)
+
+
+def lookup(form: str, original: str | None = None) -> UnitSpec | None:
+    """The unit a surface form names, or None. `form` is lower-cased and space-joined;
+    `original` (as written) settles case-sensitive forms."""
+    spec = UNIT_FORMS.get(form)
+    if spec is None:
+        return None
+    if form in CASE_SENSITIVE:
+        need = CASE_SENSITIVE[form]
+        if need is None or original != need:
+            return None
+    return spec
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    ureg = pint.UnitRegistry()
+    ureg.define("quarter_year = 3 * month")
+    return ureg
+
+
+@lru_cache(maxsize=512)
+def _factor(expr: str, kind: str) -> tuple[float, float]:
+    """(scale, offset) such that canonical = value * scale + offset."""
+    ureg = registry()
+    target = CANONICAL[kind][1]
+    if kind == "temperature":
+        zero = ureg.Quantity(0.0, expr).to(target).magnitude
+        one = ureg.Quantity(1.0, expr).to(target).magnitude
+        return one - zero, zero
+    return float(ureg.Quantity(1.0, expr).to(target).magnitude), 0.0
+
+
+def to_canonical(value: float | None, spec: UnitSpec) -> float | None:
+    """Convert a stated value in `spec` to the canonical unit of its kind."""
+    if value is None:
+        return None
+    if spec.kind == "points":
+        return value * POINTS_FACTOR.get(spec.stated, 1.0)
+    if spec.pint is None or spec.kind not in CANONICAL or CANONICAL[spec.kind][1] is None:
+        return value
+    scale, offset = _factor(spec.pint, spec.kind)
+    return value * scale + offset
+
+
+def seconds(expr: str) -> float:
+    """Length of a pint time expression in seconds (for per-time rates)."""
+    return _factor(expr, "time")[0]
