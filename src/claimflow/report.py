@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import tempfile
 from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
 from claimflow.claims import Claim
-from claimflow.reconcile.verdict import describe_claim, describe_interval, effective_interval, Interval
+from claimflow.reconcile.verdict import describe_claim, effective_interval
 
 CONTEXT_CHARS = 260  # sentence context kept on each side of the figure
+
+# Markdown structure that the text layer keeps (list bullets, headings, bold markers).
+_MARKUP = re.compile(r"^(?:[-*+•]|\d+[.)]|#{1,6})\s+|\*\*|__")
 
 STATUS_ORDER = {"open": 0, "accepted": 1, "dismissed": 2}
 
@@ -46,7 +50,7 @@ def _value_order(c: Claim):
 def sentence_parts(claim: Claim) -> tuple[str, str, str]:
     """(before, figure, after) of the claim's sentence, trimmed to CONTEXT_CHARS around
     the figure. The figure is the claim's surface found inside its sentence."""
-    sentence = " ".join((claim.sentence or "").split())
+    sentence = _MARKUP.sub("", " ".join((claim.sentence or "").split()))
     surface = claim.surface or ""
     if not sentence:
         return "", surface, ""
@@ -63,20 +67,24 @@ def sentence_parts(claim: Claim) -> tuple[str, str, str]:
     return before, fig, after
 
 
-def _interval_text(c: Claim) -> str:
-    return describe_interval(Interval(c.low, c.high), c.unit, "=") + (f" {c.unit}" if c.unit and c.unit not in ("USD", "%", "x", "s") else "")
+def _plain(x: float) -> str:
+    if float(x).is_integer() and abs(x) < 1e15:
+        return f"{x:,.0f}"
+    return f"{x:,.6g}"
 
 
 def _canonical(c: Claim) -> str:
-    lo = "−∞" if c.low is None else f"{c.low:.6g}"
-    hi = "+∞" if c.high is None else f"{c.high:.6g}"
-    return f"[{lo}, {hi}] {c.unit}".strip()
-
-
-def _side(g: dict, c: Claim, claims: list[Claim]) -> str:
-    if g["accepted_claim"] == c.claim_id:
-        return "accepted"
-    return ""
+    """The canonical interval as stored, in plain digits ("10,000,000 – 15,000,000 USD")."""
+    unit = f" {c.unit}" if c.unit else ""
+    if c.low is None and c.high is None:
+        return "unbounded"
+    if c.high is None:
+        return f"≥ {_plain(c.low)}{unit}"
+    if c.low is None:
+        return f"≤ {_plain(c.high)}{unit}"
+    if c.low == c.high:
+        return f"{_plain(c.low)}{unit}"
+    return f"{_plain(c.low)} – {_plain(c.high)}{unit}"
 
 
 def _status_text(g: dict) -> str:
@@ -86,8 +94,9 @@ def _status_text(g: dict) -> str:
 
 def _commands(g: dict, claims: list[Claim]) -> list[str]:
     gid = g["group_id"]
-    cmds = [f"claimflow review accept {gid} {claims[0].claim_id} --note '…'" if claims else "",
-            f"claimflow review split {gid} CLAIM", f"claimflow review dismiss {gid} --note '…'"]
+    cmds = [f"claimflow review accept {gid} CLAIM --note '…'   # CLAIM's value is right",
+            f"claimflow review split {gid} CLAIM   # CLAIM is not the same fact",
+            f"claimflow review dismiss {gid} --note '…'   # known, fine"]
     if g["review_status"] in ("accepted", "dismissed"):
         cmds.append(f"claimflow review undo {gid}")
     return [c for c in cmds if c]
@@ -165,7 +174,7 @@ section h2 { font-size:19px; margin:0 0 6px; }
 .meta { color:var(--muted); font-size:13px; margin:0 0 12px; }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; font-weight:700; text-transform:uppercase; letter-spacing:.03em; color:#fff; background:var(--open); vertical-align:middle; }
 .badge.accepted, .badge.dismissed { background:var(--ok); }
-.claims { display:grid; grid-template-columns:repeat(auto-fit, minmax(300px, 1fr)); gap:12px; }
+.claims { display:grid; grid-template-columns:repeat(auto-fit, minmax(300px, 1fr)); gap:12px; align-items:start; }
 .claim { border:1px solid var(--line); border-radius:6px; padding:10px 12px; background:#fcfcfd; min-width:0; }
 .claim.accepted { border-color:var(--ok); box-shadow:0 0 0 2px #abefc6 inset; }
 .value { font-size:22px; font-weight:700; margin:0; }
@@ -233,7 +242,7 @@ def render_html(reconciled) -> str:
             if accepted:
                 out.append('<p class="note">✔ accepted by the reviewer</p>')
             out.append(f'<p class="id">claim {e(c.claim_id)}</p></article>')
-        out.append("</div><details><summary>Decide from the command line</summary>")
+        out.append(f"</div><details{' open' if status == 'open' else ''}><summary>Decide from the command line</summary>")
         for cmd in _commands(g, claims):
             out.append(f"<code>{e(cmd)}</code>")
         out.append("</details></section>")

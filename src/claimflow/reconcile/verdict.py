@@ -157,6 +157,26 @@ def _kind(iv: Interval) -> str:
 
 # --- the verdict ---------------------------------------------------------------------
 
+def _clusters(intervals: list[Interval]) -> list[list[int]]:
+    """Indexes grouped, in value order, into runs of intervals with a common point."""
+    order = sorted(range(len(intervals)), key=lambda i: (
+        intervals[i].low if intervals[i].low is not None else -math.inf,
+        intervals[i].high if intervals[i].high is not None else math.inf))
+    clusters: list[list[int]] = []
+    ceiling = -math.inf
+    for i in order:
+        iv = intervals[i]
+        low = iv.low if iv.low is not None else -math.inf
+        high = iv.high if iv.high is not None else math.inf
+        if clusters and low <= ceiling:
+            clusters[-1].append(i)
+            ceiling = min(ceiling, high)
+        else:
+            clusters.append([i])
+            ceiling = high
+    return clusters
+
+
 def judge(claims: Sequence[Claim]) -> Verdict:
     """Agree / conflict / single for the claims of one group, with the reason in words."""
     stated = [stated_interval(c) for c in claims]
@@ -183,10 +203,10 @@ def judge(claims: Sequence[Claim]) -> Verdict:
                            span_low, span_high)
         return Verdict("agree", f"{who} agree on {describe_interval(common, unit)}", span_low, span_high)
 
-    # Disjoint: the claims whose (tolerant) high is under the highest low are "below",
-    # those whose low is above the lowest high are "above".
-    below = tuple(i for i, iv in enumerate(eff) if iv.high is not None and iv.high < top_low)
-    above = tuple(i for i, iv in enumerate(eff) if iv.low is not None and iv.low > bottom_high)
+    # Disjoint. Sweep the intervals by their low end into clusters that each share a
+    # point; the first cluster is "below", the last "above".
+    clusters = _clusters(eff)
+    below, above = tuple(clusters[0]), tuple(clusters[-1])
     lo_claim = claims[min(highs)[1]]
     hi_claim = claims[max(lows)[1]]
     lo_iv, hi_iv = stated_interval(lo_claim), stated_interval(hi_claim)
@@ -203,8 +223,10 @@ def judge(claims: Sequence[Claim]) -> Verdict:
         gap = f"by {format_value((b or 0) - (a or 0), unit)}"
     reason = (f"{describe_claim(lo_claim)} is below the {describe_claim(hi_claim)} "
               f"{_kind(hi_iv)} {gap}")
-    if len(below) > 1 or len(above) > 1:
-        reason += f" ({len(below)} claim{'s' if len(below) != 1 else ''} below, {len(above)} above)"
+    if len(clusters) > 2:
+        reason += f" ({len(clusters)} incompatible values among {len(claims)} claims)"
+    elif len(claims) > 2:
+        reason += f" ({len(below)} claim{'s' if len(below) != 1 else ''} vs {len(above)})"
     if slip:
         reason += f"; likely a scale slip (x{slip:,.0f})"
     return Verdict("conflict", reason, span_low, span_high, ratio, slip, below, above)
