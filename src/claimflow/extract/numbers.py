@@ -18,6 +18,13 @@ TENS_WORDS = {
 MAGNITUDE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER_WORDS = {**UNITS_WORDS, **TENS_WORDS, **MAGNITUDE_WORDS, "dozen": 12}
 
+# "two thirds", "one-half", "three quarters": denominators written as words
+FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+
 # Scale words and suffixes after a numeral: "4.6M", "$5bn", "10 million".
 SCALE_WORDS = {
     "thousand": 1e3, "k": 1e3, "K": 1e3,
@@ -106,7 +113,9 @@ def is_number_word(lower: str) -> bool:
 
 
 def scale_of(text: str) -> float | None:
-    """Multiplier of a scale word or suffix, or None."""
+    """Multiplier of a scale word or suffix, or None ("T." ending a sentence counts)."""
+    if len(text) == 2 and text[1] == "." and text[0] in "KMBT":
+        text = text[0]
     if text in SCALE_WORDS and text not in SCALE_CASE_INSENSITIVE:
         return SCALE_WORDS[text]
     low = text.lower()

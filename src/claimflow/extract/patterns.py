@@ -44,7 +44,7 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "CNY": ("yuan", ("rmb", "cny", "cn¥"), ("yuan", "renminbi", "rmb", "cny", "chinese yuan", "元")),
     "INR": ("rupee", ("₹", "inr", "rs", "rs."), ("rupees", "rupee", "inr", "indian rupees")),
     "CAD": ("canadian dollar", ("c$", "c $", "cad", "ca$", "cad$"), ("canadian dollars", "canadian dollar", "cad")),
-    "AUD": ("australian dollar", ("a$", "a $", "aud", "au$", "aud$"), ("australian dollars", "australian dollar", "aud")),
+    "AUD": ("australian dollar", ("a$", "aud", "au$", "aud$"), ("australian dollars", "australian dollar", "aud")),
     "NZD": ("new zealand dollar", ("nz$", "nzd", "nzd$"), ("new zealand dollars", "nzd")),
     "HKD": ("hong kong dollar", ("hk$", "hk $", "hkd"), ("hong kong dollars", "hkd")),
     "SGD": ("singapore dollar", ("s$", "sgd"), ("singapore dollars", "sgd")),

@@ -34,8 +34,7 @@ class Q:
     currency_name: str | None = None
     minor: float = 1.0         # cents -> 0.01
     count_noun: str | None = None
-    per: str | None = None     # rate denominator as stated ("s", "hour") and its seconds
-    per_seconds: float | None = None
+    per: units.UnitSpec | None = None  # rate denominator ("tokens/sec", "$ per kg")
     qualifier: str = "="
     vague: bool = False
     is_range: bool = False
@@ -104,10 +103,14 @@ class QuantityFinder:
                 continue
             starts.setdefault(label, {}).setdefault(s, []).append((e, value))
             ends.setdefault(label, {}).setdefault(e, []).append((s, value))
-        for d in (starts, ends):
-            for lab in d.values():
-                for lst in lab.values():
-                    lst.sort(key=lambda x: -abs(x[0]))
+        # longest phrase first: latest end for phrases starting at i, earliest start
+        # for phrases ending at i
+        for lab in starts.values():
+            for lst in lab.values():
+                lst.sort(key=lambda x: -x[0])
+        for lab in ends.values():
+            for lst in lab.values():
+                lst.sort(key=lambda x: x[0])
         scan = _Scan(doc, starts, ends)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
         doc.user_data["quantities"] = [_to_record(doc, q) for q in found]
@@ -134,12 +137,17 @@ def _to_record(doc: Doc, q: Q) -> dict:
     else:
         stated_unit = unit_canon = ""
         canon = lambda v: v  # noqa: E731
-    if q.per:
-        stated_unit = f"{stated_unit}/{q.per}"
-        per_s = q.per_seconds or 1.0
-        base = canon
-        canon = lambda v: None if base(v) is None else base(v) / per_s  # noqa: E731
-        unit_canon = f"{unit_canon}/s" if unit_canon in ("tokens", "bytes") or q.count_noun else f"{unit_canon}/{q.per}"
+    if q.per is not None:
+        # Counts and data per time become per second ("tokens/s"); other rates keep the
+        # stated denominator ("USD/h", "USD/kg"), whose size is part of what was said.
+        stated_unit = f"{stated_unit}/{q.per.stated}"
+        if q.per.kind == "time" and (q.count_noun or q.unit is not None and q.unit.kind in ("tokens", "data", "parameters")):
+            per_s = units.to_canonical(1.0, q.per)
+            base = canon
+            canon = lambda v: base(v) / per_s  # noqa: E731
+            unit_canon = f"{unit_canon}/s"
+        else:
+            unit_canon = f"{unit_canon}/{q.per.stated}"
     low, high = q.low, q.high
     return {
         "start": span.start_char, "end": span.end_char, "tok_start": q.start, "tok_end": q.end,
@@ -217,8 +225,19 @@ class _Scan:
             if clean and s < clean[-1][1]:
                 continue
             clean.append((s, e))
+        clean = self._join_tokenised(clean)
         while i < len(clean):
             s, e = clean[i]
+            if e - s == 2 and self.doc[s].is_digit and self.doc[s + 1].is_digit:
+                out.append((s, e, float(self.doc[s].text + self.doc[s + 1].text)))
+                i += 1
+                continue
+            if e - s >= 3 and self.doc[s + 1].text in {".", ",", "/"} and self.doc[s].is_digit:
+                value = self._tokenised_value(s, e)
+                if value is not None:
+                    out.append((s, e, value))
+                i += 1
+                continue
             words = [t.text for t in self.doc[s:e]]
             numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
             j = i + 1
@@ -236,6 +255,7 @@ class _Scan:
                     else:
                         break
                 value = numbers.parse_number_words(words)
+                value, e = self._fraction_words(value, e)
             else:
                 value = numeric
                 # mixed number "10 1/2"
@@ -249,6 +269,53 @@ class _Scan:
             if value is not None:
                 out.append((s, e, value))
         return out
+
+    def _fraction_words(self, value: float | None, e: int) -> tuple[float | None, int]:
+        """"two thirds", "one-half", "two and a half"."""
+        if value is None:
+            return value, e
+        k = e + 1 if self.tok(e) is not None and self.tok(e).text == "-" else e
+        t = self.tok(k)
+        if t is not None and t.lower_ in numbers.FRACTION_WORDS and value < 20:
+            return value / numbers.FRACTION_WORDS[t.lower_], k + 1
+        words = [x.lower_ for x in self.doc[e:e + 3]]
+        if words == ["and", "a", "half"]:
+            return value + 0.5, e + 3
+        return value, e
+
+    def _join_tokenised(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Numbers split by a tokeniser, as in Penn-Treebank style text: "6 . 2" (6.2),
+        "80 , 000" (80,000), "1 / 4" (a quarter), "7 3 / 4" (7.75). Only with spaces on
+        both sides of the mark, which ordinary prose never writes."""
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            if out and e - s == 1 and self.doc[s].is_digit:
+                ps, pe = out[-1]
+                mark = self.tok(pe)
+                if pe == s and self.doc[pe - 1].is_digit and len(self.doc[pe - 1].text) <= 3 and len(self.doc[s].text) == 3 \
+                        and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1:
+                    out[-1] = (ps, e)  # "10 000" (SI thousands)
+                    continue
+                if mark is not None and pe + 1 == s and mark.text in {".", ",", "/"} and self.doc[pe - 1].is_digit \
+                        and self.doc[pe - 1].whitespace_ and mark.whitespace_:
+                    if mark.text == "," and len(self.doc[s].text) != 3:
+                        out.append((s, e))
+                        continue
+                    out[-1] = (ps if mark.text != "/" or pe - ps == 1 else ps, e)
+                    continue
+            out.append((s, e))
+        return out
+
+    def _tokenised_value(self, s: int, e: int) -> float | None:
+        toks = [t.text for t in self.doc[s:e]]
+        if toks[1] == ".":
+            return float(f"{toks[0]}.{''.join(toks[2:])}") if len(toks) == 3 else None
+        if toks[1] == ",":
+            return float("".join(t for t in toks if t != ","))
+        if toks[1] == "/" and len(toks) == 3:
+            d = int(toks[2])
+            return int(toks[0]) / d if d else None
+        return None
 
     # a single number ---------------------------------------------------------------------
     def _number(self, s: int, e: int, value: float) -> Q | None:
@@ -433,18 +500,17 @@ class _Scan:
                 k += 1 + (look[0] == "of") if look and (look[0].startswith("co2") or look[0] == "of") else 0
                 if self.tok(k) is not None and self.tok(k).lower_ in {"equivalent", "e", "eq", "eq."}:
                     k += 1
-        # rate: "tokens/second", "tokens per sec", "$15.4/hour", "4,500 tpd"
+        # rate: "tokens/second", "tokens per sec", "$15.4/hour", "$350 per kg"
         if q.has_unit:
             t = self.tok(k)
             if t is not None and t.lower_ in {"/", "per", "a", "an", "each"}:
                 tu = self.phrase_at("UNIT", k + 1)
                 spec = units.lookup(tu[1], self.doc[k + 1:tu[0]].text) if tu else None
-                money_period = q.currency and t.lower_ in {"a", "an", "per", "each"} and spec is not None \
-                    and spec.kind == "time" and spec.stated in {"year", "quarter", "month", "week", "day"}
-                if spec is not None and spec.kind == "time" and not money_period and (
-                        t.lower_ in {"/", "per"} or q.count_noun or q.unit):
-                    q.per = spec.stated
-                    q.per_seconds = units.seconds(spec.pint)
+                if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
+                        and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
+                    spec = None  # "$25B a quarter" is a period of the amount, not a rate
+                if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"):
+                    q.per = spec
                     k = tu[0]
         # trailing "+", "or more", "(estimated)"
         after = self.phrase_at("QUAL_AFTER", k)
@@ -578,7 +644,7 @@ class _Scan:
             a = qs[i]
             if i + 1 < len(qs):
                 b = qs[i + 1]
-                merged = self._try_range(a, b)
+                merged = self._try_compound(a, b) or self._try_range(a, b)
                 if merged is not None:
                     out.append(merged)
                     i += 2
@@ -587,6 +653,38 @@ class _Scan:
             i += 1
         # drop bare years that were only kept as possible range ends
         return out
+
+    def _try_compound(self, a: Q, b: Q) -> Q | None:
+        """One amount written in two units: "3 dollars 50 cents", "thirteen dollars and
+        forty-five cents", "5 feet 2 inches", "12 ft 2 in"."""
+        between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
+        if between not in ((), ("and",)) or a.is_range or b.is_range or a.low is None or b.low is None:
+            return None
+        if a.currency and a.minor == 1.0 and not a.scale:
+            if b.currency == a.currency and b.minor < 1.0:
+                extra = b.low * b.minor
+            elif not b.has_unit and b.low < 100 and float(b.low).is_integer() and not b.scale:
+                extra = b.low / 100
+            else:
+                return None
+        elif a.unit is not None and a.unit.kind in ("length", "mass") and a.unit.pint:
+            sub = b.unit
+            nxt = self.tok(b.end)
+            if sub is None and nxt is not None and nxt.lower_ in {"in", "inch", "inches", "\""} and a.unit.stated == "ft":
+                sub = units.lookup("inch")
+                b.end += 1
+            if sub is None or sub.kind != a.unit.kind or not sub.pint:
+                return None
+            ratio = units.to_canonical(1.0, sub) / units.to_canonical(1.0, a.unit)
+            if ratio >= 1:
+                return None
+            extra = b.low * ratio
+        else:
+            return None
+        a.low = a.low + extra
+        a.high = a.low
+        a.end = b.end
+        return a
 
     def _try_range(self, a: Q, b: Q) -> Q | None:
         if a.vague or b.vague or a.low is None or b.high is None:
@@ -599,8 +697,7 @@ class _Scan:
                 return None
         elif between not in patterns.RANGE_CONNECTORS:
             return None
-        if before_word in patterns.FROM_WORDS:
-            return None
+        framed = before_word in patterns.FROM_WORDS or before_word in patterns.BETWEEN_WORDS
         if between == ("or",) and (a.has_unit or not b.has_unit):
             return None
         # compatible units: a carries none, or the same
@@ -617,15 +714,19 @@ class _Scan:
             raw_b = b.high / b.scale
             if a_low <= raw_b:
                 a_low = a_low * b.scale
-        lo_c = _canon_for_compare(a, a_low)
-        hi_c = _canon_for_compare(b, b.high)
+        both = a.unit is not None and b.unit is not None
+        lo_c = _canon_for_compare(a, a_low) if both else a_low
+        hi_c = _canon_for_compare(b, b.high) if both else b.high
+        swap = False
         if lo_c is not None and hi_c is not None and lo_c > hi_c:
-            return None
+            if not (framed or (both and a_low < 0)):
+                return None
+            swap = True
         unit = a.unit if a.unit and b.unit is None else b.unit
         q = Q(start=a.start, end=b.end, low=a_low, high=b.high, num_start=a.num_start, num_end=b.num_end,
               raw=f"{a.raw}-{b.raw}", scale=b.scale, unit=unit, currency=b.currency or a.currency,
               currency_name=b.currency_name or a.currency_name, minor=b.minor if b.currency else a.minor,
-              count_noun=b.count_noun or a.count_noun, per=b.per or a.per, per_seconds=b.per_seconds or a.per_seconds,
+              count_noun=b.count_noun or a.count_noun, per=b.per or a.per,
               emissions=b.emissions, is_range=True)
         # a's own unit differs in scale from b's ("500ms-5s"): convert a into b's unit
         if a.unit and b.unit and a.unit != b.unit and a.unit.pint and b.unit.pint:
@@ -634,6 +735,8 @@ class _Scan:
         # "$50-100B+" opens the upper end.
         q.qualifier = _stronger(a.qualifier, b.qualifier)
         q.open_high = b.open_high
+        if swap:
+            q.low, q.high = q.high, q.low
         return q
 
 

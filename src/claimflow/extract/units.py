@@ -136,7 +136,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("dram", "dram", "mass", ("dram", "drams")),
     ("stone", "stone", "mass", ("st", "stone", "stones")),
     # speed
-    ("km/h", "kilometer/hour", "speed", ("km/h", "kmh", "kph", "km / h", "kilometers per hour", "kilometres per hour", "kilometer per hour", "kilometre per hour", "km per hour")),
+    ("km/h", "kilometer/hour", "speed", ("km/h", "kmh", "kph", "kmph", "km/hr", "km / h", "kilometers per hour", "kilometres per hour", "kilometer per hour", "kilometre per hour", "km per hour")),
     ("mph", "mile/hour", "speed", ("mph", "miles per hour", "mile per hour", "mi/h")),
     ("m/s", "meter/second", "speed", ("m/s", "m / s", "meters per second", "metres per second", "meter per second", "metre per second")),
     ("knot", "knot", "speed", ("knot", "knots", "kn", "kt")),
