@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from claimflow.documents import Document
 from claimflow.extract import patterns
+from claimflow.extract.units import UNIT_FORMS
 
 # Labels and headings that name a metric or a period, not a subject.
 METRIC_WORDS = {
@@ -21,7 +22,7 @@ METRIC_WORDS = {
     "pricing", "latency", "energy", "emissions", "budget", "cagr", "users", "impact", "value",
     "valuation", "spend", "spending", "investment", "funding", "throughput", "usage", "rate",
     "margin", "profit", "income", "sales", "capacity", "consumption", "requirements", "numbers",
-    "performance", "breakdown", "overhead", "duration", "length", "count", "volume", "target",
+    "performance", "breakdown", "duration", "length", "count", "volume", "target",
 }
 GENERIC_LABELS = {
     "impact", "size", "market size", "numbers", "requirements", "current market", "projected growth",
@@ -66,17 +67,22 @@ VERB_METRICS = [
     (re.compile(r"\b(?:profits?)\b", re.I), "profit"),
     (re.compile(r"\b(?:sold|sales)\b", re.I), "sales"),
 ]
+# Which kinds of quantity a verb cue may name (money verbs do not name durations).
+VERB_KINDS = {"growth": ("percent", "points", "currency"), "headcount": ("count",)}
 METRIC_SYNONYMS = {"savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
 DEFAULT_METRIC = {
-    "currency": "cost", "time": "duration", "data": "size", "energy": "energy", "power": "power",
+    "currency": "cost", "time": "time", "data": "size", "energy": "energy", "power": "power",
     "emissions": "emissions", "percent": "share", "points": "change", "multiplier": "factor",
     "tokens": "data size", "parameters": "parameter count", "length": "length", "mass": "mass",
     "volume": "volume", "area": "area", "speed": "speed", "temperature": "temperature",
     "frequency": "frequency", "bandwidth": "bandwidth", "number": "value",
 }
 TRAINING_METRICS = {"cost", "duration", "time", "energy", "emissions", "data size", "energy cost"}
-NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {"than", "vs", "versus", "per"}
+NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
+    "than", "vs", "versus", "per", "between", "among", "across", "against", "within", "without",
+    "including", "like", "via", "near", "toward", "towards", "upon", "onto", "through",
+    "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall"}
 NP_STOP -= {"more", "less"}
 
 PERIOD_RULES = [
@@ -118,7 +124,7 @@ class DocContext:
             line = text[s:e].strip()
             if not line or line.startswith("#"):
                 continue
-            m = re.fullmatch(r"(?:\*\*|__)([^*_:]{2,80})(?:\*\*|__)", line)
+            m = re.fullmatch(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?", line)
             if m:
                 heads.append((s, 7, m.group(1).strip()))
                 continue
@@ -185,7 +191,7 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
     cut = max(before.rfind(c) for c in ",;(—") + 1
     clause_before = before[cut:]
     after = text[end:s1]
-    m = re.search(r"[,;)(—]|\s-\s|\.\s", after)
+    m = re.search(r"[,;)(—!?]|\s-\s|\.\s", after)
     clause_after = after[:m.start()] if m else after
 
     headings = ctx.heading_chain(start)
@@ -194,9 +200,10 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
     subject = (_first_name(ctx, clause_before, before_start=start - len(clause_before))
                or _last_name(ctx, text[max(s0, label_end):start - len(clause_before)])
                or _by_agent(ctx, clause_after)
-               or (label if label and not _generic(label) else "")
-               or next((h for h in headings if not _generic(h)), "")
-               or _previous_subject(ctx, start))
+               or _of_name(ctx, kind, clause_after)
+               or _label_subject(label)
+               or (_previous_subject(ctx, start) if not label and not LIST_MARK.match(line) else "")
+               or next((h for h in headings if not _generic(h)), ""))
     subject = _tidy_subject(subject)
     if subject:
         ctx.subjects_seen.append((start, subject))
@@ -219,6 +226,18 @@ def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
     if len(label.split()) > 7:
         return "", line_start
     return label, line_start + m.end()
+
+
+def _label_subject(label: str) -> str:
+    """A list label names the subject ("Enterprise Software: $10-30B"), unless it names
+    the metric; "Training time" still says what was timed."""
+    if not label or _generic(label):
+        return ""
+    if _metric_label(label):
+        words = label.split()
+        head = " ".join(words[:-1])
+        return head if head and not _generic(head) and head.lower() not in COMMON_CAPS - {"training"} else ""
+    return label
 
 
 def _generic(s: str) -> bool:
@@ -248,7 +267,7 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
             not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
         ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
             and not re.fullmatch(r"[$€£~]?\d[\d.,]*[A-Za-z%]*", w)
-        if is_name and w.lower() not in METRIC_WORDS:
+        if is_name and w.lower() not in METRIC_WORDS and w.lower() not in UNIT_FORMS:
             run.append(w)
         else:
             if run:
@@ -270,7 +289,9 @@ def _first_name(ctx: DocContext, clause: str, before_start: int) -> str:
 
 
 def _last_name(ctx: DocContext, span: str) -> str:
-    names = _names(ctx, span, 0)
+    """The nearest name before the clause, if it stands within a few words of it."""
+    words = span.split()
+    names = _names(ctx, " ".join(words[-5:]), 0)
     return names[-1] if names else ""
 
 
@@ -279,10 +300,18 @@ def _by_agent(ctx: DocContext, clause_after: str) -> str:
     return m.group(1) if m and m.group(1) in ctx.mid_caps else ""
 
 
+def _of_name(ctx: DocContext, kind: str, clause_after: str) -> str:
+    """"two types of LLMs": a count of kinds of a named thing is about that thing."""
+    if kind != "count":
+        return ""
+    m = re.match(r"\s*of\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)", clause_after)
+    return m.group(1) if m else ""
+
+
 def _previous_subject(ctx: DocContext, start: int) -> str:
     text = ctx.doc.text
     for off, subj in reversed(ctx.subjects_seen):
-        if off < start and "\n\n" not in text[off:start]:
+        if off < start and "\n" not in text[off:start]:
             return subj
         break
     return ""
@@ -306,7 +335,7 @@ def _np(words: list[str], limit: int = 4) -> list[str]:
     out = []
     for w in words[:limit]:
         lw = w.lower().strip("*_")
-        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP:
+        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP or (not out and lw.endswith("ed") and len(lw) > 4):
             break
         out.append(lw)
     return out
@@ -314,12 +343,22 @@ def _np(words: list[str], limit: int = 4) -> list[str]:
 
 def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str], sent_before: str) -> str:
     aw = re.findall(r"[A-Za-z][\w\-]*|%|\S", after)
+    if kind == "count":
+        return f"number of {rec['unit']}"
+    if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
+        return "speed"
+    # "an annualized increase of $5-6B", "a valuation of $2B"
+    m = re.search(r"((?:[a-z\-]+ ){0,2}(?:increase|decrease|reduction|rise|drop|gain|loss|growth|investment|budget|"
+                  r"valuation|revenue|cost|price|value|total|size|share|deficit|surplus|profit|income)) of\s*[~$€£¥]*\s*$",
+                  before, re.I)
+    if m:
+        return re.sub(r"^(?:an?|the|its|their)\s+", "", m.group(1).lower())
     bw = re.findall(r"[A-Za-z][\w\-]*", before)
     low_after = after.lower()
     # "% of memory", "50% of its investment in OpenAI"
     if kind in ("percent", "number") and aw[:1] == ["of"]:
         np = _np(aw[1:], 6 if "in" not in aw[1:4] else 6)
-        m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}?[\w\-]+(?:\s+in\s+[A-Z]\w+)?)", after)
+        m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", after)
         if m:
             return "share of " + re.sub(r"\s+", " ", m.group(1)).strip()
         if np:
@@ -359,11 +398,12 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         else:
             return phrase
     # "~45TB of text" -> "text size"; "$25B in revenue"
-    m = re.match(r"\s*(?:of|in)\s+([a-z][\w\-]*)", after)
-    if m and m.group(1).lower() not in NP_STOP:
-        word = m.group(1).lower()
+    m = re.match(r"\s*(?:of|in)\s+([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", after)
+    if m and m.group(1).split()[0].lower() not in NP_STOP and not re.match(r"(?:Q[1-4]|H[12]|FY|\d)", m.group(1)):
+        words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
+        word = " ".join(words)
         if kind == "currency":
-            return word
+            return word.lower()
         return f"{word} {DEFAULT_METRIC.get(kind, 'value')}"
     # time since: "launched ~15 months ago"
     if kind == "time" and re.match(r"\s*ago\b", after):
@@ -371,6 +411,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
     for rx, name in VERB_METRICS:
+        if kind not in VERB_KINDS.get(name, ("currency",)):
+            continue
         if rx.search(before) or (name in ("revenue",) and rx.search(after)):
             if name == "investment":
                 m2 = re.search(r"\bin ([A-Z][\w\-]*)", after)
@@ -379,19 +421,21 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
                 m2 = re.search(r"\bfrom ([A-Z][\w\-]*)", after)
                 return f"growth from {m2.group(1)}" if m2 else name
             return name
-    for source in [label] + headings[:1]:
-        if source and _generic(source) and source.lower() not in GENERIC_LABELS - {"market size", "size", "cost"}:
-            low = source.lower()
-            if kind == "currency" and "market" in low:
-                return "market size"
+    if label and _metric_label(label):
+        low = label.lower()
+        if kind == "currency" and "market" in low:
+            return "market size"
+        if low not in GENERIC_LABELS or low in ("market size", "size", "cost"):
             return low
-    if kind == "currency" and any("market" in h.lower() for h in [label] + headings):
+    if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
-    if kind == "count":
-        return f"number of {rec['unit']}"
-    if label and not _generic(label) and kind in ("time",) and any(w in label.lower() for w in METRIC_WORDS):
-        return label.lower()
     return DEFAULT_METRIC.get(kind, "value")
+
+
+def _metric_label(label: str) -> bool:
+    """"Market Size", "Training time", "Cost": a label that names what is measured."""
+    words = re.findall(r"[a-z]+", label.lower())
+    return bool(words) and len(words) <= 3 and (words[-1] in METRIC_WORDS or _generic(label))
 
 
 def _gerund(verb: str) -> str:

@@ -156,7 +156,7 @@ def _to_record(doc: Doc, q: Q) -> dict:
         "low": canon(low) if low is not None else None,
         "high": canon(high) if high is not None else None,
         "unit": unit_canon, "qualifier": q.qualifier, "vague": q.vague,
-        "kind": (q.unit.kind if q.unit else "currency" if q.currency else "count" if q.count_noun else "number"),
+        "kind": ("emissions" if q.emissions else q.unit.kind if q.unit else "currency" if q.currency else "count" if q.count_noun else "number"),
     }
 
 
