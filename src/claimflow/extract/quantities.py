@@ -509,6 +509,9 @@ class _Scan:
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
+                if q.unit is not None and q.unit.kind in ("percent", "points", "multiplier") and spec is not None \
+                        and spec.kind == "time":
+                    spec = None  # "40% a year" dates the figure (period), it is no rate
                 if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"):
                     q.per = spec
                     k = tu[0]
@@ -566,7 +569,8 @@ class _Scan:
                 return None
             if j > k and not self.doc[j - 1].whitespace_:
                 return None
-            if low in patterns.IRREGULAR_PLURALS or (
+            acronym_plural = len(t.text) > 2 and t.text[-1] == "s" and t.text[-2].isupper()  # "GPUs"
+            if low in patterns.IRREGULAR_PLURALS or acronym_plural or (
                 low.endswith("s") and len(low) > 2 and not low.endswith(("ss", "us", "is"))
                 and low not in patterns.NOT_COUNT_NOUNS
             ):

@@ -18,6 +18,9 @@ EXTRA_INFIXES = [
     r"(?<=[0-9][A-Za-z%])[-–—](?=[0-9~$€£¥])",
     r"(?<=[0-9][A-Za-z]{2})[-–—](?=[0-9~$€£¥])",
     r"(?<=[0-9][A-Za-z]{3})[-–—](?=[0-9~$€£¥])",
+    # a sentence-final period after a scale letter: "$4.6M." -> "M" "."
+    r"(?<=[0-9][A-Za-z])\.$",
+    r"(?<=[0-9][A-Za-z]{2})\.$",
     # footnote markers glued to a word: "users[1]"
     r"(?<=[A-Za-z.,;:)])\[(?=\d{1,3}(?:\]|$))",
     # "3-inch", "16-meter": the number from a compound modifier

@@ -166,7 +166,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 # "C"/"F" only after a degree sign or "degrees"; "t" alone is too ambiguous).
 CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
                   "points": None, "in": None, "kn": None, "kt": None, "pm": None, "ha": None,
-                  "percentage": None, "cc": None, "us": None, "bp": None, "h": "h", "d": None}
+                  "percentage": None, "cc": None, "us": None, "bp": None, "h": "h", "d": None,
+                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
 AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
