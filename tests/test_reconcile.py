@@ -207,3 +207,15 @@ def test_fuzzy_links_do_not_chain_unrelated_names():
 ])
 def test_period_keys(text, key):
     assert period_key(text) == key
+
+
+def test_a_bare_metric_joins_the_one_longer_metric_it_ends():
+    # found with the rule extractor: "Enterprise Software | size" vs "... | market size"
+    same = [_claim("a", "Enterprise Software", "size", 10e9, 30e9, period="by 2027"),
+            _claim("b", "Enterprise Software segment", "market size", 10e9, 30e9, period="by 2027")]
+    out = reconcile(same).claims
+    assert out[0].group_id == out[1].group_id
+    # ... but a bare "cost" next to two longer costs of the same subject joins neither
+    amb = [_claim("a", "GPT-3", "cost", 4.6e6), _claim("b", "GPT-3", "training cost", 4.6e6),
+           _claim("c", "GPT-3", "energy cost", 1.4e6)]
+    assert len({c.group_id for c in reconcile(amb).claims}) == 3

@@ -84,8 +84,15 @@ def words_match(a: tuple[str, ...], b: tuple[str, ...], cutoff: float) -> bool:
     return fuzz.ratio(left, right, score_cutoff=REST_CUTOFF) >= REST_CUTOFF
 
 
+def _is_tail_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return 0 < len(short) < len(long) and long[-len(short):] == short
+
+
 def _metrics_match(a: ClaimKey, b: ClaimKey) -> bool:
-    return a.metric == b.metric or words_match(a.metric, b.metric, METRIC_CUTOFF)
+    """Same metric up to spelling, or one is the other without its modifiers ("size" /
+    "market size": English metric phrases end in their head noun)."""
+    return (a.metric == b.metric or words_match(a.metric, b.metric, METRIC_CUTOFF)
+            or _is_tail_of(a.metric, b.metric) or _is_tail_of(b.metric, a.metric))
 
 
 def related(a: ClaimKey, b: ClaimKey) -> bool:
@@ -148,12 +155,20 @@ def _candidate_links(entity_ids: list[int], keys: list[ClaimKey]) -> list[tuple[
             for eb in by_subject[sb]:
                 if related(keys[ea], keys[eb]):
                     links.append((score, ea, eb))
-    # Same subject, different but similar metric ("training cost" / "training costs").
+    # Same subject, different but similar metric ("training cost" / "training costs"),
+    # or a bare metric that ends exactly one longer metric of this subject ("size" /
+    # "market size"; but "cost" next to both "training cost" and "energy cost" joins
+    # neither).
     for s, ents in by_subject.items():
         for x in range(len(ents)):
             for y in range(x + 1, len(ents)):
-                if _metrics_match(keys[ents[x]], keys[ents[y]]):
+                a, b = keys[ents[x]], keys[ents[y]]
+                if a.metric == b.metric or words_match(a.metric, b.metric, METRIC_CUTOFF):
                     links.append((100.0, ents[x], ents[y]))
+        for e in ents:
+            longer = {keys[o].metric for o in ents if _is_tail_of(keys[e].metric, keys[o].metric)}
+            if len(longer) == 1:
+                links.extend((float(SUBJECT_CUTOFF), e, o) for o in ents if keys[o].metric in longer)
     return links
 
 
