@@ -118,7 +118,7 @@ class DocContext:
         heads = [(h.start, h.level, h.title) for h in doc.headings]
         # Bold-only lines and short title lines of plain text act as headings below the
         # Markdown ones ("**LoRA (Low-Rank Adaptation)**", "Pre-Training").
-        markdown = bool(heads) or "**" in text
+        markdown = bool(heads)
         for i, s in enumerate(starts):
             e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
             line = text[s:e].strip()
@@ -197,12 +197,15 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
     headings = ctx.heading_chain(start)
     kind = rec["kind"]
 
-    subject = (_first_name(ctx, clause_before, before_start=start - len(clause_before))
-               or _last_name(ctx, text[max(s0, label_end):start - len(clause_before)])
+    in_title = any(off == ls for off, _, _ in ctx.headings)  # every word of a title is capitalised
+    subject = ((not in_title and _first_name(ctx, clause_before, before_start=start - len(clause_before)))
+               or (not in_title and _last_name(ctx, text[max(s0, label_end):start - len(clause_before)]))
                or _by_agent(ctx, clause_after)
                or _of_name(ctx, kind, clause_after)
+               or _count_subject(rec, kind, text, clause_after)
                or _label_subject(label)
                or (_previous_subject(ctx, start) if not label and not LIST_MARK.match(line) else "")
+               or (rec["unit"] if kind == "count" and not label else "")
                or next((h for h in headings if not _generic(h)), ""))
     subject = _tidy_subject(subject)
     if subject:
@@ -213,7 +216,7 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
         context = " ".join([clause_before, label or "", " ".join(headings[:2])]).lower()
         if "train" in context and metric in TRAINING_METRICS:
             metric = f"training {metric}"
-    period = _period(clause_after, text[s0:s1], line, label, ctx, ls)
+    period = _period(clause_after, clause_before, text[s0:s1], line, label, ctx, ls)
     direction = _direction(clause_before, clause_after)
     return Attribution(subject, metric, period, direction)
 
@@ -308,6 +311,35 @@ def _of_name(ctx: DocContext, kind: str, clause_after: str) -> str:
     return m.group(1) if m else ""
 
 
+KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "varieties", "flavors", "flavours"}
+
+
+def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
+    """What a count is about: "a 3-stage LLM training process" -> "LLM training process";
+    "a few types of infrastructure companies" -> "infrastructure companies"; "a few
+    multi-billion AI foundation model regional companies" -> the counted phrase."""
+    if kind != "count":
+        return ""
+    surface = text[rec["start"]:rec["end"]]
+    noun = rec["unit"]
+    if re.search(r"\d-[A-Za-z]+$", surface):
+        words = _np(re.findall(r"[A-Za-z][\w\-&]*", clause_after), 4)
+        return " ".join(words)
+    if noun.lower() in KIND_WORDS:
+        m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", clause_after)
+        return m.group(1) if m else ""
+    words = re.findall(r"[A-Za-z][\w\-]*", surface)
+    lead = {"a", "an", "few", "handful", "of", "several", "dozen", "dozens", "couple", "thousands", "millions",
+            "billions", "hundreds", "tens", "trillions"}
+    while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS):
+        words.pop(0)
+    return " ".join(words) if len(words) > 1 else ""
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                 "twenty", "hundred", "thousand", "million", "billion"}
+
+
 def _previous_subject(ctx: DocContext, start: int) -> str:
     text = ctx.doc.text
     for off, subj in reversed(ctx.subjects_seen):
@@ -386,6 +418,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     np = _np(aw, 3)
     if np and np[0] in ("in",):
         np = []
+    m = re.match(r"\s*([A-Z][\w\-]*)\s+(investment|stake|funding)\b", after)
+    if m and kind == "currency":
+        return f"investment in {m.group(1)}"  # "$10B OpenAI investment"
     if np and not (len(np) == 1 and np[0] in {"and", "or"}):
         phrase = " ".join(np)
         if np[-1] in ("windows",):
@@ -399,12 +434,19 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return phrase
     # "~45TB of text" -> "text size"; "$25B in revenue"
     m = re.match(r"\s*(?:of|in)\s+([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", after)
+    if m and kind == "currency" and not m.group(1)[0].islower():
+        m = None  # "invested $10B in OpenAI": the target, not the metric
     if m and m.group(1).split()[0].lower() not in NP_STOP and not re.match(r"(?:Q[1-4]|H[12]|FY|\d)", m.group(1)):
         words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
         word = " ".join(words)
         if kind == "currency":
             return word.lower()
         return f"{word} {DEFAULT_METRIC.get(kind, 'value')}"
+    # "9-12 months to decide to quit your job"
+    m = re.match(r"\s*to\s+([a-z]+(?:\s+(?:to\s+)?[a-z]+){0,3})", after)
+    if kind == "time" and m:
+        words = [w for w in m.group(1).split() if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
+        return "time to " + " ".join(words)
     # time since: "launched ~15 months ago"
     if kind == "time" and re.match(r"\s*ago\b", after):
         verb = re.findall(r"([a-z]+)ed\b", before.lower())
@@ -447,8 +489,9 @@ def _gerund(verb: str) -> str:
     return v + "ing"
 
 
-def _period(after: str, sentence: str, line: str, label: str, ctx: DocContext, line_start: int) -> str | None:
-    for source in (after, sentence, label):
+def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: DocContext,
+            line_start: int) -> str | None:
+    for source in (after, before, sentence, label):
         for rx, fmt in PERIOD_RULES:
             m = rx.search(source or "")
             if m:
