@@ -335,6 +335,12 @@ class _Scan:
                     return None
             if q.scale and q.scale >= 1e6 and self._after_model_name(s):
                 q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
+        if q.count_noun and numbers.is_year(value, raw) and q.scale is None:
+            return None  # "1988 sales" is a year modifying a noun
+        if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and self._period_phrase(q.start):
+            return None  # "for the nine months", "in the first eight months": a period
+        if not q.has_unit and q.scale is None and self._bare_enumerator(q):
+            return None
         # "than 2 years ago" dates the comparison; it is not a claim of its own
         nxt = self.tok(q.end)
         if nxt is not None and nxt.lower_ == "ago" and self.tok(q.start - 1) is not None and self.tok(q.start - 1).lower_ == "than":
@@ -349,6 +355,23 @@ class _Scan:
             q.low = q.low * q.scale if q.low is not None else None
             q.high = q.high * q.scale if q.high is not None else None
         return q
+
+    def _period_phrase(self, s: int) -> bool:
+        prev = self.tok(s - 1)
+        if prev is None:
+            return False
+        if prev.lower_ in {"first", "last", "past", "next", "previous", "coming", "recent", "latest", "final", "initial"}:
+            return True
+        return prev.lower_ == "the"
+
+    def _bare_enumerator(self, q: Q) -> bool:
+        """"1 ) explains why ...", "9 - iron", "28 - year - old": enumerators and
+        compound modifiers in tokenised text."""
+        nxt, nxt2 = self.tok(q.end), self.tok(q.end + 1)
+        if nxt is not None and nxt.text == ")" and not any(t.text == "(" for t in self.doc[max(0, q.start - 4):q.start]):
+            return True
+        return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
+            and not self.glued(q.end - 1) and nxt2.lower_ not in {"to", "and", "or"}
 
     def _after_model_name(self, s: int) -> bool:
         prev = self.tok(s - 1)
@@ -367,6 +390,9 @@ class _Scan:
             pl = prev.lower_
             if pl in patterns.ID_NOUNS or pl in patterns.MONTHS:
                 return True
+            prev2 = self.tok(s - 2)
+            if prev.text == "." and prev2 is not None and (prev2.lower_ in patterns.MONTHS or prev2.lower_ in patterns.ID_NOUNS):
+                return True  # "oct . 13", "no . 1" in tokenised text
             if prev.text == "[" and nxt is not None and nxt.text == "]":
                 return True  # footnote marker
             if prev.text in {"#", "@", "/"} and self.glued(s - 1):
