@@ -51,7 +51,7 @@ PLURAL_SCALES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 
                  "billions": 1e9, "trillions": 1e12}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 
-_NUMERAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+_NUMERAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")  # 1,500,000; 12,34,567 (Indian)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _SCI = re.compile(r"^(\d+(?:\.\d+)?)[eE]([+-]?\d+)$")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
@@ -83,6 +83,9 @@ def parse_number_words(words: list[str]) -> float | None:
     """English number words: ["two", "hundred", "thousand"] -> 200000.0;
     ["twenty", "one"] -> 21; ["a", "hundred", "and", "two"] -> 102."""
     words = [w.lower() for w in words if w not in {"-", "and"}]
+    if len(words) >= 2 and words[-2] in ("half", "quarter") and words[-1] in MAGNITUDE_WORDS:
+        lead = 0.5 if words[-2] == "half" else 0.25
+        return lead * MAGNITUDE_WORDS[words[-1]] if len(words) == 2 or words[:-2] == ["a"] else None
     if not words or any(w not in NUMBER_WORDS and w != "a" for w in words):
         return None
     if words[0] == "a":

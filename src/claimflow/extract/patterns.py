@@ -17,7 +17,10 @@ NUMBER_PATTERNS = [
     [{"LIKE_NUM": True}],
     # "twenty-one", "forty-five"
     [{"LOWER": {"IN": sorted(TENS_WORDS)}}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(UNITS_WORDS)}}],
-    # "a hundred", "a million", "a dozen", "half a million"
+    # "half million", "a quarter million"
+    [{"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}],
+    [{"LOWER": "a"}, {"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}],
+    # "a hundred", "a million", "a dozen"
     [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS) + ["dozen"]}}],
 ]
 # Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",

@@ -201,6 +201,7 @@ class _Scan:
         for s, e, kind, value in items:
             if s < used_until:
                 continue
+            self.floor = max(used_until, 0)
             q = self._vague(s, e) if kind == "v" else self._number(s, e, value)
             if q is None:
                 continue
@@ -246,6 +247,8 @@ class _Scan:
                 while j < len(clean):
                     ns, ne = clean[j]
                     between = [t.lower_ for t in self.doc[e:ns]]
+                    if between == ["and"] and words[-1].lower() not in ("hundred", "thousand", "million", "billion", "trillion"):
+                        break  # "one and one" is two numbers; "a hundred and two" is one
                     if between in ([], ["and"], ["-"]) and all(
                         numbers.is_number_word(t.lower_) for t in self.doc[ns:ne] if t.text != "-"
                     ) and numbers.parse_number_words(words + between + [t.text for t in self.doc[ns:ne]]) is not None:
@@ -432,6 +435,15 @@ class _Scan:
     def _left(self, q: Q) -> None:
         i = q.start
         cur = self.phrase_ending("CUR_PRE", i)
+        if cur is not None and cur[0] < getattr(self, "floor", 0):
+            cur = None  # that currency word belongs to the previous amount ("17 USD 25")
+        prev = self.tok(i - 1)
+        if cur is None and prev is not None and len(prev.text) == 4 and prev.text[0] in "mM" \
+                and prev.text[1:].upper() in patterns.CURRENCIES and i - 1 >= getattr(self, "floor", 0):
+            q.currency = prev.text[1:].upper()  # "MAUD 60": millions of AUD
+            q.currency_name = q.currency
+            q.scale = 1e6
+            i -= 1
         if cur is not None and (cur[0] == i - 1 or self.doc[cur[0]:i].text.count(" ") <= 1):
             cs = cur[0]
             q.currency = cur[1]
@@ -493,6 +505,10 @@ class _Scan:
                 q.currency = cw[1]
                 q.currency_name = self._currency_name(cw[1], self.doc[kk:cw[0]].text)
             k = cw[0]
+            after_scale = numbers.scale_of(self.tok(k).text) if self.tok(k) is not None else None
+            if after_scale and q.scale is None and self.tok(k).text not in numbers.WEAK_SCALES:
+                q.scale = after_scale
+                k += 1
         elif minor is not None and not q.currency and not hyphen:
             code, frac, name = patterns.MINOR_CURRENCIES[minor[1]]
             if minor[1] != "p" or self.glued(kk - 1):
@@ -693,7 +709,8 @@ class _Scan:
         if a.currency and a.minor == 1.0 and not a.scale:
             if b.currency == a.currency and b.minor < 1.0:
                 extra = b.low * b.minor
-            elif not b.has_unit and b.low < 100 and float(b.low).is_integer() and not b.scale:
+            elif not b.has_unit and b.low < 100 and float(b.low).is_integer() and not b.scale \
+                    and float(a.low).is_integer() and "." not in a.raw:
                 extra = b.low / 100
             else:
                 return None
