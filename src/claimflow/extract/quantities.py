@@ -342,7 +342,7 @@ class _Scan:
             return None  # "1988 sales" is a year modifying a noun
         if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and self._period_phrase(q.start):
             return None  # "for the nine months", "in the first eight months": a period
-        if not q.has_unit and q.scale is None and self._bare_enumerator(q):
+        if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)):
             return None
         # "than 2 years ago" dates the comparison; it is not a claim of its own
         nxt = self.tok(q.end)
@@ -375,6 +375,11 @@ class _Scan:
             return True
         return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
             and not self.glued(q.end - 1) and nxt2.lower_ not in {"to", "and", "or"}
+
+    def _before_identifier(self, q: Q) -> bool:
+        """"24703 L-202", "24703 m212": a number before a code is part of the code."""
+        nxt = self.tok(q.end)
+        return nxt is not None and any(c.isdigit() for c in nxt.text) and any(c.isalpha() for c in nxt.text)
 
     def _after_model_name(self, s: int) -> bool:
         prev = self.tok(s - 1)
@@ -714,7 +719,8 @@ class _Scan:
                 extra = b.low / 100
             else:
                 return None
-        elif a.unit is not None and a.unit.kind in ("length", "mass") and a.unit.pint:
+        elif a.unit is not None and a.unit.stated in ("ft", "lb", "stone", "yard", "mile") and a.unit.pint:
+            # imperial amounts are written in two units; metric ones are not ("12 m 2 dm" is two)
             sub = b.unit
             nxt = self.tok(b.end)
             if sub is None and nxt is not None and nxt.lower_ in {"in", "inch", "inches", "\""} and a.unit.stated == "ft":
@@ -737,6 +743,11 @@ class _Scan:
         if a.vague or b.vague or a.low is None or b.high is None:
             return None
         between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
+        if between == () and b.raw.startswith("-") and b.low is not None and b.low < 0 and not a.has_unit:
+            # "75 -300mm": the dash was glued to the second number
+            b.low = -b.low if b.low is not None else None
+            b.high = -b.high if b.high is not None else None
+            between = ("-",)
         before = self.tok(a.start - 1)
         before_word = before.lower_ if before is not None else ""
         if between == ("and",):

@@ -141,8 +141,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("m/s", "meter/second", "speed", ("m/s", "m / s", "meters per second", "metres per second", "meter per second", "metre per second")),
     ("knot", "knot", "speed", ("knot", "knots", "kn", "kt")),
     # temperature
-    ("°C", "degC", "temperature", ("°c", "° c", "degrees celsius", "degree celsius", "celsius", "degrees c", "c")),
-    ("°F", "degF", "temperature", ("°f", "° f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "f")),
+    ("°C", "degC", "temperature", ("°c", "° c", "° celsius", "°celsius", "degrees celsius", "degree celsius", "celsius", "degrees c", "c")),
+    ("°F", "degF", "temperature", ("°f", "° f", "° fahrenheit", "°fahrenheit", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "f")),
     ("K", "kelvin", "temperature", ("kelvin", "kelvins")),
     # frequency
     ("Hz", "hertz", "frequency", ("hz", "hertz")),
