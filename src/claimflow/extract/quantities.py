@@ -463,6 +463,16 @@ class _Scan:
             q.low = -q.low if q.low is not None else None
             q.high = q.low
             i -= 1
+        t = self.tok(i - 1)
+        if t is not None and t.lower_ in {"minus", "negative"} and q.low is not None:
+            q.low = q.high = -q.low  # "minus five percent"
+            i -= 1
+        # "percent of 10", "per cent of twenty-two": the unit written first
+        if self.tok(i - 1) is not None and self.tok(i - 1).lower_ == "of" and q.unit is None:
+            pu = self.phrase_ending("UNIT", i - 1)
+            if pu is not None and pu[1] in {"percent", "percents", "per cent"} and (pu[0] == 0 or self.is_break(pu[0] - 1)):
+                q.unit = units.lookup("%")
+                i = pu[0]
         qual = self.phrase_ending("QUAL_BEFORE", i)
         if qual is not None:
             q.qualifier = _stronger(q.qualifier, qual[1])

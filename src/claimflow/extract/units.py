@@ -154,7 +154,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("radian", "radian", "angle", ("rad", "radian", "radians")),
     ("turn", "turn", "angle", ("turn", "turns", "revolution", "revolutions")),
     # dimensionless families
-    ("%", None, "percent", ("%", "percent", "per cent", "pct", "percentage")),
+    ("%", None, "percent", ("%", "percent", "percents", "per cent", "pct", "percentage")),
     ("percentage points", None, "points", ("percentage points", "percentage point", "pp", "ppt", "ppts", "points", "point")),
     ("basis points", None, "points", ("basis points", "basis point", "bps", "bp")),
     ("x", None, "multiplier", ("x", "×", "times", "fold", "-fold")),
@@ -166,7 +166,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 # "C"/"F" only after a degree sign or "degrees"; "t" alone is too ambiguous).
 CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
                   "points": None, "in": None, "kn": None, "kt": None, "pm": None, "ha": None,
-                  "percentage": None, "cc": None, "us": None, "bp": None, "h": "h", "d": None,
+                  "cc": None, "us": None, "bp": None, "h": "h", "d": None,
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
