@@ -9,6 +9,7 @@ from claimflow.claims import Claim, make_claim_id
 from claimflow.documents import Document
 from claimflow.extract import quantities  # noqa: F401  (registers the spaCy factory)
 from claimflow.extract.attribution import DocContext, attribute
+from claimflow.extract.patterns import ABBREVIATIONS
 from claimflow.extract.tokenizer import blank_english
 
 CHUNK_CHARS = 100_000  # texts are parsed in paragraph-aligned chunks of about this size
@@ -18,7 +19,6 @@ _FENCE = re.compile(r"^```.*?^```[^\n]*$", re.M | re.S)
 class Extractor:
     def __init__(self) -> None:
         nlp = blank_english()
-        nlp.add_pipe("sentencizer")
         nlp.add_pipe("claimflow_quantities")
         nlp.max_length = CHUNK_CHARS * 4
         self.nlp = nlp
@@ -52,12 +52,7 @@ class Extractor:
                 start, end = rec["start"] + off, rec["end"] + off
                 if any(a <= start < b for a, b in fences):
                     continue
-                sent = sdoc[rec["num_tok_start"]].sent
-                s0, s1 = sent.start_char + off, sent.end_char + off
-                ls = text.rfind("\n", 0, start) + 1
-                le = text.find("\n", end)
-                le = len(text) if le < 0 else le
-                s0, s1 = max(s0, ls), min(s1, le)
+                s0, s1 = sentence_span(text, start, end)
                 rec = {**rec, "start": start, "end": end}
                 att = attribute(ctx, rec, sdoc, s0, s1)
                 out.append(Claim(
@@ -70,6 +65,33 @@ class Extractor:
                     doc_sha256=doc.sha256,
                 ))
         return out
+
+
+_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): within its line, between sentence-final
+    punctuation followed by a capital (abbreviations like "Mr." or "U.S." do not end one).
+    Computed only for claims, so the pipeline needs no per-token sentencizer."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    s0, s1 = ls, le
+    for m in _SENT_END.finditer(text, ls, le):
+        if _abbreviation(text, m.start()):
+            continue
+        if m.end() <= start:
+            s0 = m.end()
+        elif m.start() >= end:
+            s1 = m.start() + 1
+            break
+    return s0, s1
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    word = text[max(0, dot - 6):dot + 1].split()[-1] if text[max(0, dot - 6):dot + 1].split() else ""
+    return word.lower().lstrip("(\"'") in ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:

@@ -6,33 +6,41 @@ Nothing here runs: `extractor.py` compiles these into a spaCy pipeline.
 """
 from __future__ import annotations
 
-from claimflow.extract.numbers import (
-    MAGNITUDE_WORDS, PLURAL_SCALES, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS,
-)
+from claimflow.extract.numbers import MAGNITUDE_WORDS, PLURAL_SCALES
 
 # --- Matcher patterns (token patterns), by family -------------------------------------
-# Family "number": the anchor of every claim. LIKE_NUM is a lexeme flag (computed once
-# per vocabulary entry), so scanning for it costs next to nothing per token.
-NUMBER_PATTERNS = [
-    [{"LIKE_NUM": True}],
-    # "twenty-one", "forty-five"
-    [{"LOWER": {"IN": sorted(TENS_WORDS)}}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(UNITS_WORDS)}}],
-    # "half million", "a quarter million"
-    [{"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}],
-    [{"LOWER": "a"}, {"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}],
+# The Matcher tests every pattern's first token against every token of the text, so the
+# first tokens are cheap checks: the LIKE_NUM lexeme flag, or one LOWER value (a word
+# list is written as one pattern per word, not as an "IN" set).
+def _each(words, rest):
+    return [[{"LOWER": w}] + rest for w in sorted(words)]
+
+
+# Family "number": the anchor of every claim. Number words are LIKE_NUM too; the scan
+# joins "twenty" "-" "one" and "two" "hundred" into one number.
+NUMBER_PATTERNS = (
+    [[{"LIKE_NUM": True}]]
     # "a hundred", "a million", "a dozen"
-    [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS) + ["dozen"]}}],
-]
+    + _each({"a", "an"}, [{"LOWER": {"IN": sorted(MAGNITUDE_WORDS) + ["dozen"]}}])
+    # "half million", "a quarter million"
+    + _each({"half", "quarter"}, [{"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}])
+    + [[{"LOWER": "a"}, {"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}]]
+    + [[{"ORTH": f}] for f in ("½", "¼", "¾", "⅓", "⅔", "⅛")]
+)
 # Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",
 # "10s of trillions of tokens").
-VAGUE_PATTERNS = [
-    [{"LOWER": {"IN": sorted(PLURAL_SCALES)}}, {"LOWER": "of"}],
-    [{"LIKE_NUM": True}, {"LOWER": "s"}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(PLURAL_SCALES)}}],
-    [{"LOWER": "a"}, {"LOWER": {"IN": ["few", "handful", "couple"]}}],
-    [{"LOWER": {"IN": ["several", "dozens"]}}],
-    [{"LOWER": "multi"}, {"ORTH": "-"}, {"LOWER": {"IN": ["million", "billion", "trillion"]}}],
-]
+VAGUE_PATTERNS = (
+    _each(PLURAL_SCALES, [{"LOWER": "of"}])
+    + [[{"LIKE_NUM": True}, {"LOWER": "s"}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(PLURAL_SCALES)}}]]
+    + [[{"LOWER": "a"}, {"LOWER": {"IN": ["few", "handful", "couple"]}}]]
+    + _each({"several", "dozens"}, [])
+)
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
+# Words (besides numbers) near which the Matcher runs: every pattern above contains a
+# number or one of these, within two tokens of its start.
+TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
+    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter",
+    "½", "¼", "¾", "⅓", "⅔", "⅛"})
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).
@@ -124,6 +132,14 @@ MONTHS = {
     "nov", "nov.", "dec", "dec.",
 }
 TIME_OF_DAY = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "pst", "et", "pt"}
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = {
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "inc.", "ltd.", "co.", "corp.",
+    "e.g.", "i.e.", "etc.", "vs.", "no.", "fig.", "approx.", "est.", "u.s.", "u.k.", "jan.", "feb.",
+    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "p.", "pp.",
+    "vol.", "ca.", "cf.", "al.",
+}
 
 # --- Counts of things ---------------------------------------------------------------------
 # Words that look plural but are not count nouns after a number.

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from claimflow.extract import numbers, patterns, units
@@ -67,54 +69,83 @@ def make_quantity_finder(nlp: Language, name: str) -> "QuantityFinder":
 
 
 class QuantityFinder:
+    """Number anchors come from the Matcher (its patterns are in `patterns.py`). Units,
+    currencies and qualifiers are phrase tables looked up only next to an anchor: the
+    token sequence's LOWER ids against a dict, so the cost follows the number of
+    anchors, not the length of the text."""
+
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         for family, pats in patterns.MATCHER_PATTERNS.items():
             self.matcher.add(family, pats)
-        self.matcher.add("number", [[{"ORTH": {"IN": VULGAR}}]])
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.payload: dict[tuple[str, str], str] = {}
-        self.labels: dict[int, str] = {}
+        self.tables: dict[str, dict[tuple[int, ...], str]] = {}
+        self.maxlen: dict[str, int] = {}
         for label, items in _phrase_table().items():
-            docs = []
+            table: dict[tuple[int, ...], str] = {}
             for phrase, value in items:
-                d = nlp.make_doc(phrase)
-                key = (label, " ".join(t.lower_ for t in d))
-                self.payload[key] = value
-                docs.append(d)
-            self.phrases.add(label, docs)
+                key = tuple(nlp.vocab.strings.add(t.lower_) for t in nlp.make_doc(phrase))
+                table.setdefault(key, value)
+            self.tables[label] = table
+            self.maxlen[label] = max((len(k) for k in table), default=0)
         self.vocab = nlp.vocab
+        self.triggers = numpy.array(
+            [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
 
-    # -- indexing -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         anchors, vague = [], []
-        for match_id, s, e in self.matcher(doc):
-            (vague if self.vocab.strings[match_id] == "vague" else anchors).append((s, e))
+        for ws, we in self._windows(doc):
+            for match_id, s, e in self.matcher(doc[ws:we]):
+                (vague if self.vocab.strings[match_id] == "vague" else anchors).append((ws + s, ws + e))
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        starts: dict[str, dict[int, list[tuple[int, str]]]] = {}
-        ends: dict[str, dict[int, list[tuple[int, str]]]] = {}
-        for match_id, s, e in self.phrases(doc):
-            label = self.vocab.strings[match_id]
-            key = " ".join(t.lower_ for t in doc[s:e])
-            value = self.payload.get((label, key))
-            if value is None:
-                continue
-            starts.setdefault(label, {}).setdefault(s, []).append((e, value))
-            ends.setdefault(label, {}).setdefault(e, []).append((s, value))
-        # longest phrase first: latest end for phrases starting at i, earliest start
-        # for phrases ending at i
-        for lab in starts.values():
-            for lst in lab.values():
-                lst.sort(key=lambda x: -x[0])
-        for lab in ends.values():
-            for lst in lab.values():
-                lst.sort(key=lambda x: x[0])
-        scan = _Scan(doc, starts, ends)
+        index = _PhraseIndex(doc.to_array("LOWER").tolist(), self.tables, self.maxlen)
+        scan = _Scan(doc, index)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
         doc.user_data["quantities"] = [_to_record(doc, q) for q in found]
         return doc
+
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Stretches of the doc worth matching: around tokens that are numbers or the
+        words vague patterns turn on. Found on the token attribute array (no Python
+        object per token), so the Matcher's per-token cost is paid only near numbers."""
+        arr = doc.to_array([LIKE_NUM, LOWER])
+        hits = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.triggers))
+        out: list[tuple[int, int]] = []
+        n = len(doc)
+        for i in hits.tolist():
+            s, e = max(0, i - 2), min(n, i + 4)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+
+class _PhraseIndex:
+    """Longest phrase of a table starting at, or ending at, a token index."""
+
+    def __init__(self, lowers: list[int], tables, maxlen) -> None:
+        self.lowers = lowers
+        self.tables = tables
+        self.maxlen = maxlen
+
+    def starting(self, label: str, i: int) -> tuple[int, str] | None:
+        table, low = self.tables[label], self.lowers
+        for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
+            v = table.get(tuple(low[i:i + n]))
+            if v is not None:
+                return i + n, v
+        return None
+
+    def ending(self, label: str, i: int) -> tuple[int, str] | None:
+        table, low = self.tables[label], self.lowers
+        for n in range(min(self.maxlen[label], i), 0, -1):
+            v = table.get(tuple(low[i - n:i]))
+            if v is not None:
+                return i - n, v
+        return None
 
 
 def _to_record(doc: Doc, q: Q) -> dict:
@@ -163,10 +194,9 @@ def _to_record(doc: Doc, q: Q) -> dict:
 class _Scan:
     """The scan around each number anchor. Token-level, O(number of anchors)."""
 
-    def __init__(self, doc: Doc, starts, ends) -> None:
+    def __init__(self, doc: Doc, index: "_PhraseIndex") -> None:
         self.doc = doc
-        self.starts = starts
-        self.ends = ends
+        self.index = index
         self.n = len(doc)
 
     # helpers ------------------------------------------------------------------------
@@ -179,12 +209,10 @@ class _Scan:
         return t is not None and not t.whitespace_
 
     def phrase_at(self, label: str, i: int) -> tuple[int, str] | None:
-        lst = self.starts.get(label, {}).get(i)
-        return lst[0] if lst else None
+        return self.index.starting(label, i) if 0 <= i < self.n else None
 
     def phrase_ending(self, label: str, i: int) -> tuple[int, str] | None:
-        lst = self.ends.get(label, {}).get(i)
-        return lst[0] if lst else None
+        return self.index.ending(label, i) if 0 < i <= self.n else None
 
     def is_break(self, i: int) -> bool:
         t = self.tok(i)
@@ -718,6 +746,8 @@ class _Scan:
     def _try_compound(self, a: Q, b: Q) -> Q | None:
         """One amount written in two units: "3 dollars 50 cents", "thirteen dollars and
         forty-five cents", "5 feet 2 inches", "12 ft 2 in"."""
+        if b.start - a.end > 2:
+            return None
         between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
         if between not in ((), ("and",)) or a.is_range or b.is_range or a.low is None or b.low is None:
             return None
@@ -750,7 +780,7 @@ class _Scan:
         return a
 
     def _try_range(self, a: Q, b: Q) -> Q | None:
-        if a.vague or b.vague or a.low is None or b.high is None:
+        if a.vague or b.vague or a.low is None or b.high is None or b.start - a.end > 4:
             return None
         between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
         if between == () and b.raw.startswith("-") and b.low is not None and b.low < 0 and not a.has_unit:
