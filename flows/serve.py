@@ -25,10 +25,24 @@ def _pipeline_flow():
                                      use_placeholder_flow=False)
 
 
+def _sigterm_like_ctrl_c() -> None:
+    """Prefect 3.8.8's Runner.handle_sigterm calls the async `stop()` without awaiting it
+    and then `sys.exit(0)` from inside the event loop, which leaves the runner waiting on
+    in-flight flow-run processes for minutes. Make SIGTERM take the Ctrl-C path instead
+    (KeyboardInterrupt: the runner's task groups are cancelled and `serve` returns)."""
+    from prefect.runner import Runner
+
+    def handle_sigterm(self, *args) -> None:
+        raise KeyboardInterrupt("SIGTERM")
+
+    Runner.handle_sigterm = handle_sigterm
+
+
 def serve_pipeline(root: str, cron: str | None = "0 * * * *", interval: float | None = None,
                    name: str = DEPLOYMENT_NAME) -> None:
     """Create/update the deployment `claimflow-pipeline/<name>` with a cron schedule (or an
     interval in seconds, which wins when given) and run it until interrupted."""
+    _sigterm_like_ctrl_c()
     flow = _pipeline_flow()
     schedule = {"interval": timedelta(seconds=interval)} if interval else {"cron": cron}
     flow.serve(

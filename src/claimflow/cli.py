@@ -364,9 +364,11 @@ def _serve_pipeline(root: Path, cron: str, interval: float | None, port: int) ->
         err.print(f"error: {exc}", markup=False)
         return 2
     except KeyboardInterrupt:
-        pass
+        err.print("stopping: flow runs still in flight are cancelled (tables stay as the last run left them)")
     finally:
+        prefect_env.stop_children(keep=server.process)
         server.stop()
+        err.print("serve stopped" + ("; the Prefect server it started is stopped too" if server.process else ""))
     return 0
 
 

@@ -80,6 +80,35 @@ class LocalServer:
             self.process.wait(timeout=5)
 
 
+def stop_children(keep: subprocess.Popen | None = None, timeout: float = 10.0) -> int:
+    """Terminate this process's child processes (flow runs a served deployment started),
+    except `keep` (the Prefect server, stopped last so the runs can report their end).
+    Returns how many were stopped."""
+    import psutil
+
+    me = psutil.Process()
+    spared = set()
+    if keep is not None and keep.poll() is None:
+        try:
+            server = psutil.Process(keep.pid)
+            spared = {server.pid, *(c.pid for c in server.children(recursive=True))}
+        except psutil.NoSuchProcess:
+            pass
+    victims = [p for p in me.children(recursive=True) if p.pid not in spared]
+    for p in victims:
+        try:
+            p.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(victims, timeout=timeout)
+    for p in alive:
+        try:
+            p.kill()
+        except psutil.NoSuchProcess:
+            pass
+    return len(victims)
+
+
 def _prefect_command() -> list[str]:
     exe = Path(sys.executable).with_name("prefect")
     if exe.exists():
