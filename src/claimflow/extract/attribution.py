@@ -85,20 +85,33 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall"}
 NP_STOP -= {"more", "less"}
 
+# Periods, in order of preference: (pattern, how to write the period).
 PERIOD_RULES = [
-    (re.compile(r"\bby (?:the end of |end of |early |late |mid-?)?((?:19|20)\d\d)\b", re.I), lambda m: f"by {m.group(1)}"),
-    (re.compile(r"\b(Q[1-4])\s*'?((?:19|20)?\d\d)\b"), lambda m: f"{m.group(1)} {m.group(2)}"),
-    (re.compile(r"\b(H[12]|FY)\s*'?((?:19|20)?\d\d)\b"), lambda m: f"{m.group(1)} {m.group(2)}"),
-    (re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"),
-     lambda m: f"{m.group(1)} {m.group(2)}"),
-    (re.compile(r"\bthan (\w+ (?:years?|months?|weeks?|days?) ago)\b", re.I), lambda m: m.group(1)),
-    (re.compile(r"\b(?:annuali[sz]ed|per year|a year|per annum|annually|yearly|/yr|/year|each year|per-year)\b", re.I), lambda m: "per year"),
-    (re.compile(r"\b(?:a quarter|per quarter|quarterly|each quarter)\b", re.I), lambda m: "per quarter"),
-    (re.compile(r"\b(?:a month|per month|monthly|each month)\b", re.I), lambda m: "per month"),
-    (re.compile(r"\b(?:a day|per day|daily|each day)\b", re.I), lambda m: "per day"),
-    (re.compile(r"\b(?:in|during|for|since|of) ((?:19|20)\d\d)\b"), lambda m: m.group(1)),
-    (re.compile(r"\b(?:current(?:ly)?|today|now)\b", re.I), lambda m: "current"),
+    (r"(?i:\bby (?:the end of |end of |early |late |mid-?)?(?P<by>(?:19|20)\d\d)\b)", "by {by}"),
+    (r"\b(?P<q>Q[1-4])\s*'?(?P<qy>(?:19|20)?\d\d)\b", "{q} {qy}"),
+    (r"\b(?P<h>H[12]|FY)\s*'?(?P<hy>(?:19|20)?\d\d)\b", "{h} {hy}"),
+    (r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+     r"(?P<mony>(?:19|20)\d\d)\b", "{mon} {mony}"),
+    (r"(?i:\bthan (?P<ago>\w+ (?:years?|months?|weeks?|days?) ago)\b)", "{ago}"),
+    (r"(?i:\b(?:annuali[sz]ed|per year|a year|per annum|annually|yearly|each year|per-year)\b|/yr\b|/year\b)", "per year"),
+    (r"(?i:\b(?:a quarter|per quarter|quarterly|each quarter)\b)", "per quarter"),
+    (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
+    (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),
+    (r"\b(?:in|during|for|since|of) (?P<yr>(?:19|20)\d\d)\b", "{yr}"),
+    (r"(?i:\b(?:current(?:ly)?|today|now)\b)", "current"),
 ]
+# One pass per text finds every rule's matches; the most preferred rule wins.
+_PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
+
+
+def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
+    """The period named in `text` by the first `rules` rules, or None."""
+    best: tuple[int, dict] | None = None
+    for m in _PERIOD.finditer(text):
+        i = next(int(k[4:]) for k, v in m.groupdict().items() if v is not None and k.startswith("rule"))
+        if i < rules and (best is None or i < best[0]):
+            best = (i, {k: v for k, v in m.groupdict().items() if v is not None})
+    return PERIOD_RULES[best[0]][1].format(**best[1]) if best else None
 
 
 @dataclass
@@ -109,6 +122,7 @@ class DocContext:
     line_starts: list[int]
     headings: list[tuple[int, int, str]]  # (offset, level, title)
     mid_caps: set[str]
+    heading_offsets: set[int] = field(default_factory=set)
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
@@ -132,7 +146,7 @@ class DocContext:
                 heads.append((s, 7, line))
         heads.sort()
         mid_caps = set(re.findall(r"(?<=[a-z,;] )([A-Z][\w\-\.]*[\w])", text))
-        return cls(doc, starts, heads, mid_caps)
+        return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads})
 
     def line_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
@@ -197,7 +211,7 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
     headings = ctx.heading_chain(start)
     kind = rec["kind"]
 
-    in_title = any(off == ls for off, _, _ in ctx.headings)  # every word of a title is capitalised
+    in_title = ls in ctx.heading_offsets  # every word of a title is capitalised
     subject = ((not in_title and _first_name(ctx, clause_before, before_start=start - len(clause_before)))
                or (not in_title and _last_name(ctx, text[max(s0, label_end):start - len(clause_before)]))
                or _by_agent(ctx, clause_after)
@@ -492,10 +506,9 @@ def _gerund(verb: str) -> str:
 def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: DocContext,
             line_start: int) -> str | None:
     for source in (after, before, sentence, label):
-        for rx, fmt in PERIOD_RULES:
-            m = rx.search(source or "")
-            if m:
-                return fmt(m)
+        found = find_period(source) if source else None
+        if found:
+            return found
     # a list item inherits the period of the line that introduces its list
     if LIST_MARK.match(line):
         text = ctx.doc.text
@@ -509,11 +522,7 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
                 break
             if LIST_MARK.match(prev):
                 continue
-            for rx, fmt in PERIOD_RULES[:4]:
-                m = rx.search(prev)
-                if m:
-                    return fmt(m)
-            break
+            return find_period(prev, rules=4)
     return None
 
 

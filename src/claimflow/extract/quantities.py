@@ -123,6 +123,40 @@ class QuantityFinder:
         return out
 
 
+class _Tokens:
+    """The doc's tokens, each made once: the scan looks at the same few tokens around an
+    anchor many times, and spaCy builds a new Token object on every `doc[i]`."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.cache: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(self.n)
+            return _TokenList(self[i] for i in range(start, stop))
+        if key < 0:
+            key += self.n
+        t = self.cache.get(key)
+        if t is None:
+            t = self.cache[key] = self.doc[key]
+        return t
+
+
+class _TokenList(list):
+    @property
+    def text(self) -> str:
+        return "".join(t.text_with_ws for t in self).rstrip() if self else ""
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+
 class _PhraseIndex:
     """Longest phrase of a table starting at, or ending at, a token index."""
 
@@ -195,7 +229,7 @@ class _Scan:
     """The scan around each number anchor. Token-level, O(number of anchors)."""
 
     def __init__(self, doc: Doc, index: "_PhraseIndex") -> None:
-        self.doc = doc
+        self.doc = _Tokens(doc)
         self.index = index
         self.n = len(doc)
 
@@ -619,7 +653,6 @@ class _Scan:
                     or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3))
 
     def _unit_ok(self, q: Q, s: int, e: int, spec: units.UnitSpec) -> bool:
-        form = self.doc[s:e].lower_ if hasattr(self.doc[s:e], "lower_") else self.doc[s:e].text.lower()
         text = self.doc[s:e].text
         if text.lower() in units.AMBIGUOUS_SHORT:
             # "in", "s", "m", "x" need to be glued to the number or be followed by a break
@@ -630,7 +663,6 @@ class _Scan:
                         return False
                 if text.lower() == "x" and nxt is not None and (nxt.like_num):
                     return False  # "1 m x 1 m" is a product, "3 x 4" too
-        del form
         return True
 
     def _currency_name(self, code: str, written: str) -> str:
