@@ -114,9 +114,3 @@ def claimflow_pipeline(root: str = ".", settle_seconds: float | None = None,
         return Failed(message=summary.message, data=summary.to_dict())
     return Completed(message=summary.message, data=summary.to_dict())
 
-
-if __name__ == "__main__":
-    import sys
-
-    state = claimflow_pipeline(root=sys.argv[1] if len(sys.argv) > 1 else ".", return_state=True)
-    print(state.message)
