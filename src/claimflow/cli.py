@@ -9,6 +9,7 @@ Exit codes (all commands):
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -316,6 +317,12 @@ def _run_pipeline(root: Path, task_runner: str) -> int:
         err.print(f"error: {exc}", markup=False)
         return 3
     prefect_env.configure(paths.root)
+    if not os.environ.get("PREFECT_API_URL"):
+        local = f"http://{prefect_env.DEFAULT_HOST}:4200/api"
+        if prefect_env.api_healthy(local, timeout=0.5):
+            # a running server (e.g. `claimflow serve`) saves the temporary server's start-up
+            os.environ["PREFECT_API_URL"] = local
+            err.print(f"using the Prefect server at {local}", highlight=False)
     try:
         flow = prefect_env.load_pipeline_flow()
     except prefect_env.FlowsMissing as exc:
