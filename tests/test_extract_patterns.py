@@ -92,6 +92,24 @@ FOUND_AS_BUGS = [
 ]
 
 
+# From articles outside the corpus (news on AI companies), checked by hand.
+FROM_NEW_ARTICLES = [
+    ("Meta plans to spend between $60 billion and $65 billion on capital expenditures in 2025.",
+     "$60 billion and $65 billion", 6e10, 6.5e10, "USD", "=", "Meta", "spending", "2025"),
+    ("Nvidia reported revenue of $35.1 billion for the third quarter, up 94% from a year ago.",
+     "$35.1 billion", 3.51e10, 3.51e10, "USD", "=", "Nvidia", "revenue", "Q3"),
+    ("Nvidia reported revenue of $35.1 billion for the third quarter, up 94% from a year ago.",
+     "94%", 94, 94, "%", "=", "Nvidia", "change", "Q3"),
+    ("OpenAI is projected to lose roughly $5 billion this year on revenue of $3.7 billion.",
+     "$5 billion", 5e9, 5e9, "USD", "~", "OpenAI", "loss", None),
+    ("Training Llama 3.1 405B used more than 16,000 H100 GPUs.",
+     "16,000 H100 GPUs", 16000, None, "GPUs", ">", "Llama 3.1 405B", "number of GPUs", None),
+    ("A 70-billion-parameter model needs at least 140 GB of GPU memory.",
+     "70-billion-parameter", 7e10, 7e10, "parameters", "=", None, None, None),
+    ("The EU fined Apple €1.8bn in March 2024.", "€1.8bn", 1.8e9, 1.8e9, "EUR", "=", "EU", "fine", "March 2024"),
+]
+
+
 def _find(text: str, surface: str):
     claims = get_extractor().extract(Document("t.txt", text))
     hits = [c for c in claims if c.surface == surface]
@@ -147,3 +165,12 @@ def test_claim_ids_are_stable_and_depend_on_content():
     b = ex.extract(Document("x.txt", "It cost $5M."))[0]
     c = ex.extract(Document("x.txt", "It cost $5M!"))[0]
     assert a.claim_id == b.claim_id != c.claim_id
+
+
+@pytest.mark.parametrize("text,surface,low,high,unit,qual,subject,metric,period", FROM_NEW_ARTICLES)
+def test_new_articles(text, surface, low, high, unit, qual, subject, metric, period):
+    c = _find(text, surface)
+    assert (c.low, c.high, c.unit, c.qualifier) == (
+        pytest.approx(low) if low is not None else None, pytest.approx(high) if high is not None else None, unit, qual)
+    if subject is not None:
+        assert (c.subject, c.metric, c.period) == (subject, metric, period)

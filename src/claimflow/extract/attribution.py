@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from claimflow.documents import Document
 from claimflow.extract import patterns
 from claimflow.extract.units import UNIT_FORMS
+from spacy.lang.en.stop_words import STOP_WORDS
 
 # Labels and headings that name a metric or a period, not a subject.
 METRIC_WORDS = {
@@ -55,6 +56,8 @@ COMMON_CAPS = {
 
 # Verb and noun cues for the metric, nearest to the number first.
 VERB_METRICS = [
+    (re.compile(r"\b(?:lose|loses|losing|lost|losses?)\b", re.I), "loss"),
+    (re.compile(r"\b(?:fined?|penalty|penalised|penalized)\b", re.I), "fine"),
     (re.compile(r"\b(?:cost|costs|costing|priced at|price of)\b", re.I), "cost"),
     (re.compile(r"\binvest(?:ed|s|ing|ment)?\b", re.I), "investment"),
     (re.compile(r"\braised?\b|\braising\b|\bfunding\b", re.I), "funding raised"),
@@ -63,7 +66,6 @@ VERB_METRICS = [
     (re.compile(r"\b(?:valued at|valuation)\b", re.I), "valuation"),
     (re.compile(r"\b(?:spent|spend(?:s|ing)?)\b", re.I), "spending"),
     (re.compile(r"\b(?:hired|employs?|employed|employees|staff)\b", re.I), "headcount"),
-    (re.compile(r"\b(?:lost|losses?)\b", re.I), "loss"),
     (re.compile(r"\b(?:profits?)\b", re.I), "profit"),
     (re.compile(r"\b(?:sold|sales)\b", re.I), "sales"),
 ]
@@ -89,17 +91,22 @@ NP_STOP -= {"more", "less"}
 PERIOD_RULES = [
     (r"(?i:\bby (?:the end of |end of |early |late |mid-?)?(?P<by>(?:19|20)\d\d)\b)", "by {by}"),
     (r"\b(?P<q>Q[1-4])\s*'?(?P<qy>(?:19|20)?\d\d)\b", "{q} {qy}"),
-    (r"\b(?P<h>H[12]|FY)\s*'?(?P<hy>(?:19|20)?\d\d)\b", "{h} {hy}"),
+    (r"\b(?P<h>H[12]|FY)(?:\s+|\s*'|(?<=FY))(?P<hy>(?:19|20)?\d\d)\b", "{h} {hy}"),
     (r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
      r"(?P<mony>(?:19|20)\d\d)\b", "{mon} {mony}"),
     (r"(?i:\bthan (?P<ago>\w+ (?:years?|months?|weeks?|days?) ago)\b)", "{ago}"),
-    (r"(?i:\b(?:annuali[sz]ed|per year|a year|per annum|annually|yearly|each year|per-year)\b|/yr\b|/year\b)", "per year"),
-    (r"(?i:\b(?:a quarter|per quarter|quarterly|each quarter)\b)", "per quarter"),
+    (r"(?i:\b(?P<qn>first|second|third|fourth)[ -]quarter\b)", "Q{qn}"),
+    (r"(?i:\b(?:annuali[sz]ed|per year|a year(?! ago| earlier| before| later)|per annum|annually|yearly|each year|"
+     r"per-year)\b|/yr\b|/year\b)", "per year"),
+    (r"(?i:\b(?:a quarter(?! ago| earlier)|per quarter|quarterly|each quarter)\b)", "per quarter"),
     (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
     (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),
     (r"\b(?:in|during|for|since|of) (?P<yr>(?:19|20)\d\d)\b", "{yr}"),
     (r"(?i:\b(?:current(?:ly)?|today|now)\b)", "current"),
 ]
+# Outside the claim's own clause only explicit periods count ("founded in 2019, it employs
+# 250 people" does not date the headcount).
+STRONG_PERIOD_RULES = 9
 # One pass per text finds every rule's matches; the most preferred rule wins.
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
 
@@ -111,7 +118,13 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
         i = next(int(k[4:]) for k, v in m.groupdict().items() if v is not None and k.startswith("rule"))
         if i < rules and (best is None or i < best[0]):
             best = (i, {k: v for k, v in m.groupdict().items() if v is not None})
-    return PERIOD_RULES[best[0]][1].format(**best[1]) if best else None
+    if not best:
+        return None
+    found = PERIOD_RULES[best[0]][1].format(**best[1])
+    for word, n in (("Qfirst", "Q1"), ("Qsecond", "Q2"), ("Qthird", "Q3"), ("Qfourth", "Q4")):
+        if found.lower() == word.lower():
+            return n
+    return found
 
 
 @dataclass
@@ -146,6 +159,11 @@ class DocContext:
                 heads.append((s, 7, line))
         heads.sort()
         mid_caps = set(re.findall(r"(?<=[a-z,;] )([A-Z][\w\-\.]*[\w])", text))
+        lower_words = set(re.findall(r"\b[a-z][a-z\-]+\b", text))
+        # A capitalised sentence opener is a name when the document never writes it in
+        # lower case and it is no common word ("Nvidia reported", not "Training GPT-3").
+        mid_caps |= {w for w in set(re.findall(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)", text))
+                     if w.lower() not in lower_words and w.lower() not in STOP_WORDS and w.lower() not in COMMON_CAPS}
         return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads})
 
     def line_of(self, offset: int) -> tuple[int, int]:
@@ -220,9 +238,10 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
                or _label_subject(label)
                or (_previous_subject(ctx, start) if not label and not LIST_MARK.match(line) else "")
                or (rec["unit"] if kind == "count" and not label else "")
+               or _sentence_subject(text[s0:start])
                or next((h for h in headings if not _generic(h)), ""))
     subject = _tidy_subject(subject)
-    if subject:
+    if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
 
     metric = _metric(rec, kind, clause_before, clause_after, label, headings, text[s0:start])
@@ -284,6 +303,8 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
             not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
         ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
             and not re.fullmatch(r"[$€£~]?\d[\d.,]*[A-Za-z%]*", w)
+        if not is_name and run and raw == w and re.fullmatch(r"\d+(?:\.\d+)*[BbMmKk]?", w):
+            is_name = True  # "Llama 3.1 405B", "Windows 11"
         if is_name and w.lower() not in METRIC_WORDS and w.lower() not in UNIT_FORMS:
             run.append(w)
         else:
@@ -354,6 +375,16 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "twenty", "hundred", "thousand", "million", "billion"}
 
 
+_DET_SUBJECT = re.compile(r"^\s*(?:The|This|That|These|Its|Their|Our)\s+((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)"
+                          r"(?=,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|said|says|expects?|reported|plans?)\b)")
+
+
+def _sentence_subject(sentence_before: str) -> str:
+    """"The startup, founded in 2019, ... has raised $1.2bn": the sentence's own subject."""
+    m = _DET_SUBJECT.match(sentence_before)
+    return m.group(1) if m else ""
+
+
 def _previous_subject(ctx: DocContext, start: int) -> str:
     text = ctx.doc.text
     for off, subj in reversed(ctx.subjects_seen):
@@ -381,10 +412,17 @@ def _np(words: list[str], limit: int = 4) -> list[str]:
     out = []
     for w in words[:limit]:
         lw = w.lower().strip("*_")
-        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP or (not out and lw.endswith("ed") and len(lw) > 4):
+        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP or (not out and lw.endswith("ed") and len(lw) > 3):
             break
         out.append(lw)
     return out
+
+
+# "an annualized increase of $5-6B", "revenue of $3.7 billion", "a valuation of $18bn"
+_OF_METRIC = re.compile(
+    r"(?:\b(?:an?|the|its|their|his|her|our)\s+((?:[a-z\-]+\s+){0,2}))?\b(increase|decrease|reduction|rise|drop|gain|"
+    r"loss|growth|investment|budget|valuation|revenue|revenues|cost|price|value|total|size|share|deficit|surplus|"
+    r"profit|income|sales|fine|salary|spending)\s+of\s*[~$€£¥]*\s*$")
 
 
 def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str], sent_before: str) -> str:
@@ -394,11 +432,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
         return "speed"
     # "an annualized increase of $5-6B", "a valuation of $2B"
-    m = re.search(r"((?:[a-z\-]+ ){0,2}(?:increase|decrease|reduction|rise|drop|gain|loss|growth|investment|budget|"
-                  r"valuation|revenue|cost|price|value|total|size|share|deficit|surplus|profit|income)) of\s*[~$€£¥]*\s*$",
-                  before, re.I)
+    m = _OF_METRIC.search(before)
     if m:
-        return re.sub(r"^(?:an?|the|its|their)\s+", "", m.group(1).lower())
+        return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     bw = re.findall(r"[A-Za-z][\w\-]*", before)
     low_after = after.lower()
     # "% of memory", "50% of its investment in OpenAI"
@@ -469,7 +505,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     for rx, name in VERB_METRICS:
         if kind not in VERB_KINDS.get(name, ("currency",)):
             continue
-        if rx.search(before) or (name in ("revenue",) and rx.search(after)):
+        if rx.search(before) or (name == "revenue" and re.match(r"\s*in (?:annual |quarterly )?revenues?\b", after)):
             if name == "investment":
                 m2 = re.search(r"\bin ([A-Z][\w\-]*)", after)
                 return f"investment in {m2.group(1)}" if m2 else name
@@ -485,6 +521,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return low
     if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
+    if kind in ("percent", "points") and _direction(before, after):
+        return "change"  # "Prices fell 0.3%", "up 94% from a year ago"
     return DEFAULT_METRIC.get(kind, "value")
 
 
@@ -505,8 +543,9 @@ def _gerund(verb: str) -> str:
 
 def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: DocContext,
             line_start: int) -> str | None:
-    for source in (after, before, sentence, label):
-        found = find_period(source) if source else None
+    for source, rules in ((after, len(PERIOD_RULES)), (before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
+                          (label, len(PERIOD_RULES))):
+        found = find_period(source, rules) if source else None
         if found:
             return found
     # a list item inherits the period of the line that introduces its list

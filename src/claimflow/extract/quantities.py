@@ -444,8 +444,14 @@ class _Scan:
         return nxt is not None and any(c.isdigit() for c in nxt.text) and any(c.isalpha() for c in nxt.text)
 
     def _after_model_name(self, s: int) -> bool:
+        """"GPT-3 175B", "Llama 3.1 405B": a size right after a model name."""
         prev = self.tok(s - 1)
-        return prev is not None and any(c.isdigit() for c in prev.text) and any(c.isalpha() for c in prev.text)
+        if prev is None:
+            return False
+        if any(c.isdigit() for c in prev.text) and any(c.isalpha() for c in prev.text):
+            return True
+        prev2 = self.tok(s - 2)
+        return prev.like_num and prev2 is not None and prev2.is_title and prev2.is_alpha
 
     def _glued_unknown(self, e: int) -> bool:
         """A number glued to letters that are no unit: "3D", "5G", "4K" are names."""
@@ -526,7 +532,8 @@ class _Scan:
             q.high = q.low
             i -= 1
         t = self.tok(i - 1)
-        if t is not None and t.lower_ in {"minus", "negative"} and q.low is not None:
+        if t is not None and t.lower_ in {"minus", "negative"} and q.low is not None \
+                and not (self.tok(i - 2) is not None and self.tok(i - 2).lower_ == "or"):
             q.low = q.high = -q.low  # "minus five percent"
             i -= 1
         # "percent of 10", "per cent of twenty-two": the unit written first
@@ -555,6 +562,12 @@ class _Scan:
         if sc is not None and not (t.text in numbers.WEAK_SCALES and not self._weak_scale_ok(q, k)):
             q.scale = sc
             k += 1
+        # "70-billion-parameter": a scale word inside a hyphenated modifier
+        t = self.tok(k)
+        if q.scale is None and t is not None and t.text == "-" and self.glued(k - 1) and self.glued(k) \
+                and self.tok(k + 1) is not None and self.tok(k + 1).lower_ in numbers.MAGNITUDE_WORDS:
+            q.scale = numbers.MAGNITUDE_WORDS[self.tok(k + 1).lower_]
+            k += 2
         # "1000+ tokens/sec", "1 million+ token": an open bound before the unit
         t = self.tok(k)
         if t is not None and t.text == "+" and self.glued(k - 1):
@@ -682,6 +695,9 @@ class _Scan:
         for j in range(k, min(k + 3, self.n)):
             t = self.doc[j]
             low = t.lower_
+            model_like = t.text[:1].isalpha() and any(c.isdigit() for c in t.text) and t.text.isalnum()
+            if model_like and j + 1 < self.n:
+                continue  # "16,000 H100 GPUs"
             if not t.is_alpha or low in patterns.COUNT_STOP_WORDS or t.is_space:
                 return None
             if j > k and not self.doc[j - 1].whitespace_:
