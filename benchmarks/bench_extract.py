@@ -39,7 +39,8 @@ import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "src"))
+# CLAIMFLOW_SRC (or --src) benchmarks another checkout's src/ (e.g. a proposed patch)
+sys.path.insert(0, os.environ.get("CLAIMFLOW_SRC") or str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
 from corpus import build_corpus, word_count  # noqa: E402
@@ -208,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="rounds over the contenders; each keeps its fastest (default 3; quantulum3 runs once)")
     ap.add_argument("--only", default="", help="comma-separated contenders to run (a,a',b0,b,bN,c)")
+    ap.add_argument("--verbatim", action="store_true",
+                    help="keep the pool's numerals as written (default: digits redrawn per occurrence)")
+    ap.add_argument("--src", type=Path, help="benchmark the claimflow package under this src/ folder")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--profile", type=int, metavar="WORDS", help="profile extraction of WORDS words and exit")
     ap.add_argument("--top", type=int, default=30, help="rows per profile table")
@@ -223,12 +227,16 @@ def main(argv: list[str] | None = None) -> int:
         profile(args.profile, args.seed, args.top)
         return 0
 
+    if args.src:
+        os.environ["CLAIMFLOW_SRC"] = str(args.src.resolve())  # the workers read it
     t0 = time.perf_counter()
-    texts, pool = build_corpus(args.words, seed=args.seed)
+    texts, pool = build_corpus(args.words, seed=args.seed, verbatim=args.verbatim)
     words = word_count(texts)
     print(f"corpus: {words:,} words, {len(texts)} articles, {sum(map(len, texts)):,} chars, "
           f"seed {args.seed}, built in {time.perf_counter() - t0:.1f} s")
-    print(f"  pool: {pool.sources}")
+    print(f"  pool: {pool.sources}; numerals {'verbatim' if args.verbatim else 'redrawn'}")
+    if os.environ.get("CLAIMFLOW_SRC"):
+        print(f"  claimflow from {os.environ['CLAIMFLOW_SRC']}")
     print(f"  machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
 
     names = ["a", "a'", "b0", "b"] + (["bN"] if args.n_process > 1 else []) + ["c"]
@@ -281,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
                                          for n, r in results.items()))
     print()
     ratios = {}
+    if "b" in results:
+        b = results["b"]
+        print(f"claim density: {1000 * b['items'] / b['words']:.1f} claims per 1,000 words")
     if "a" in results and "b" in results:
         ratios["b/a"] = results["a"]["words_per_s"] / results["b"]["words_per_s"]
         print(f"b/a  = {ratios['b/a']:.2f}   (claimflow time per word / bare spaCy tokenizer; target <= 2.0)")
@@ -306,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({os.cpu_count()} CPUs)")
     if args.json:
         args.json.write_text(json.dumps({"corpus": {"words": words, "articles": len(texts), "seed": args.seed,
+                                                    "verbatim": args.verbatim,
                                                     "pool": pool.sources},
                                          "results": results, "ratios": ratios}, indent=2))
     return 0
