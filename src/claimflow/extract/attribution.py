@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from claimflow.documents import Document
@@ -111,6 +112,7 @@ STRONG_PERIOD_RULES = 9
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
 
 
+@lru_cache(maxsize=4096)
 def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
     best: tuple[int, dict] | None = None
