@@ -1,0 +1,40 @@
+"""Properties of the extractor on arbitrary text (hypothesis): it never raises, every
+span slices the text to its surface, intervals are ordered, units are canonical."""
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimflow.claims import QUALIFIERS, is_canonical_unit
+from claimflow.documents import Document
+from claimflow.extract import get_extractor
+
+# Text that looks like what the rules read: numbers, units, currency, qualifiers and
+# Markdown structure mixed with arbitrary characters.
+PIECES = st.sampled_from([
+    "$", "€", "£", "~", "+", "-", "–", " to ", " and ", " between ", "%", " percent", "x", "X", "M", "B", "bn",
+    " million", " billion", " tokens/sec", " GB", "MWh", " metric tons CO2", " months", " days", "ms", "s",
+    " users", " GPUs", " a few", " thousands of", " more than ", " up to ", " about ", "(estimated)", "\n",
+    "\n- **Market Size**: ", "\n### 2. Heading\n", ": ", ", ", ". ", "GPT-3", "Q2 2024", " by 2027", "[1]",
+    "1", "2", "10", "4.6", "1,500", "0", "  ", "twenty-one", "a dozen", "half", " per ", "/", "°C", "½",
+])
+TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_extractor_properties(text):
+    doc = Document("p.txt", text)
+    for c in get_extractor().extract(doc):
+        assert doc.text[c.start:c.end] == c.surface
+        assert c.surface.strip()
+        assert c.qualifier in QUALIFIERS
+        assert is_canonical_unit(c.unit), c.unit
+        for v in (c.low, c.high, c.stated_low, c.stated_high):
+            assert v is None or math.isfinite(v)
+        if c.low is not None and c.high is not None:
+            assert c.low <= c.high, (c.surface, c.low, c.high)
+        assert c.low is not None or c.high is not None
