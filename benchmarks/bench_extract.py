@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, os.environ.get("CLAIMFLOW_SRC") or str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from corpus import build_corpus, word_count  # noqa: E402
+from corpus import build_corpus, load_pool, word_count  # noqa: E402
 
 CONTENDERS = {
     "a": "spaCy blank('en') tokenizer",
@@ -211,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="comma-separated contenders to run (a,a',b0,b,bN,c)")
     ap.add_argument("--verbatim", action="store_true",
                     help="keep the pool's numerals as written (default: digits redrawn per occurrence)")
+    ap.add_argument("--raw-only", action="store_true",
+                    help="build the corpus from raw/ alone (no devset sentences: fewer claims per word)")
     ap.add_argument("--src", type=Path, help="benchmark the claimflow package under this src/ folder")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--profile", type=int, metavar="WORDS", help="profile extraction of WORDS words and exit")
@@ -230,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.src:
         os.environ["CLAIMFLOW_SRC"] = str(args.src.resolve())  # the workers read it
     t0 = time.perf_counter()
-    texts, pool = build_corpus(args.words, seed=args.seed, verbatim=args.verbatim)
+    pool = load_pool(devsets_dir=Path("/nonexistent")) if args.raw_only else None
+    texts, pool = build_corpus(args.words, seed=args.seed, verbatim=args.verbatim, pool=pool)
     words = word_count(texts)
     print(f"corpus: {words:,} words, {len(texts)} articles, {sum(map(len, texts)):,} chars, "
           f"seed {args.seed}, built in {time.perf_counter() - t0:.1f} s")

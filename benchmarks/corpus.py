@@ -66,7 +66,7 @@ def load_pool(raw_dir: Path = REPO / "raw", devsets_dir: Path = SHARED / "devset
     if dev_files:
         sources.append(f"{n_dev} devset sentences from {len(dev_files)} files in {devsets_dir}")
     else:
-        sources.append(f"no devsets ({devsets_dir} absent): raw/ only")
+        sources.append(f"no devsets ({devsets_dir} absent or not used): raw/ only")
     if not (headings and sentences):
         raise SystemExit("corpus pool is empty: need raw/*.txt")
     return Pool(headings, blocks, sentences, "; ".join(sources))
