@@ -40,3 +40,11 @@ def test_every_span_slices_the_text_to_its_surface():
         for c in ex.extract(doc):
             assert doc.text[c.start:c.end] == c.surface
             assert c.low is None or c.high is None or c.low <= c.high
+
+
+def test_parallel_extraction_gives_the_same_claims():
+    ex = get_extractor()
+    docs = [read_document(p) for p in sorted((ROOT / "raw").glob("*.txt"))] * 2
+    one = [[c.to_dict() for c in cs] for cs in ex.extract_many(docs)]
+    two = [[c.to_dict() for c in cs] for cs in ex.extract_many(docs, n_process=2)]
+    assert one == two and sum(map(len, one)) > 100

@@ -138,6 +138,8 @@ class DocContext:
     headings: list[tuple[int, int, str]]  # (offset, level, title)
     mid_caps: set[str]
     heading_offsets: set[int] = field(default_factory=set)
+    heading_starts: list[int] = field(default_factory=list)
+    chains: dict[int, list[str]] = field(default_factory=dict)
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
@@ -166,7 +168,7 @@ class DocContext:
         # lower case and it is no common word ("Nvidia reported", not "Training GPT-3").
         mid_caps |= {w for w in set(re.findall(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)", text))
                      if w.lower() not in lower_words and w.lower() not in STOP_WORDS and w.lower() not in COMMON_CAPS}
-        return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads})
+        return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads}, [off for off, _, _ in heads])
 
     def line_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
@@ -175,11 +177,16 @@ class DocContext:
         return s, e
 
     def heading_chain(self, offset: int) -> list[str]:
-        """Titles governing `offset`, innermost first."""
+        """Titles governing `offset`, innermost first (computed once per heading position)."""
+        k = bisect.bisect_right(self.heading_starts, offset)
+        cached = self.chains.get(k)
+        if cached is None:
+            cached = self.chains[k] = self._chain_upto(k)
+        return list(cached)
+
+    def _chain_upto(self, k: int) -> list[str]:
         chain: list[tuple[int, str]] = []
-        for off, level, title in self.headings:
-            if off > offset:
-                break
+        for off, level, title in self.headings[:k]:
             while chain and chain[-1][0] >= level:
                 chain.pop()
             chain.append((level, title))
