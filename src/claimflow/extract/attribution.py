@@ -112,9 +112,16 @@ STRONG_PERIOD_RULES = 9
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
 
 
+# Every rule needs a year, a Q/H/FY code or one of these words: a text with none of them
+# is answered without the combined regex (keep in step with PERIOD_RULES).
+_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|quarter|month|day|current|today|now)")
+
+
 @lru_cache(maxsize=4096)
 def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
+    if not _PERIOD_HINT.search(text):
+        return None
     best: tuple[int, dict] | None = None
     for m in _PERIOD.finditer(text):
         i = next(int(k[4:]) for k, v in m.groupdict().items() if v is not None and k.startswith("rule"))

@@ -136,14 +136,15 @@ class _Tokens:
         return self.n
 
     def __getitem__(self, key):
-        if isinstance(key, slice):
+        if key.__class__ is slice:
             start, stop, _ = key.indices(self.n)
             return _TokenList(self[i] for i in range(start, stop))
-        if key < 0:
-            key += self.n
         t = self.cache.get(key)
-        if t is None:
-            t = self.cache[key] = self.doc[key]
+        if t is not None:
+            return t
+        if key < 0:
+            return self[key + self.n]
+        t = self.cache[key] = self.doc[key]
         return t
 
 
@@ -301,7 +302,7 @@ class _Scan:
                     out.append((s, e, value))
                 i += 1
                 continue
-            words = [t.text for t in self.doc[s:e]]
+            words = [self.doc[x].text for x in range(s, e)]
             numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
             j = i + 1
             if numeric is None:
