@@ -285,6 +285,9 @@ def _label_subject(label: str) -> str:
     the metric; "Training time" still says what was timed."""
     if not label or _generic(label):
         return ""
+    m = re.match(r"^(\w+) for (.+)$", label)
+    if m and m.group(1).lower() in METRIC_WORDS:
+        return m.group(2)  # "Target for real-time"
     if _metric_label(label):
         words = label.split()
         head = " ".join(words[:-1])
@@ -359,7 +362,12 @@ def _of_name(ctx: DocContext, kind: str, clause_after: str) -> str:
     if kind != "count":
         return ""
     m = re.match(r"\s*of\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)", clause_after)
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    # "2 market segments in the AI cloud world"
+    m = re.match(r"\s*in the ((?:[A-Z][\w\-]*\s+)*(?:[\w\-]+\s+)?)(?:world|market|space|industry|sector|ecosystem)\b",
+                 clause_after)
+    return m.group(1).strip() if m and m.group(1).strip() else ""
 
 
 KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "varieties", "flavors", "flavours"}
@@ -392,7 +400,8 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 
 
 _DET_SUBJECT = re.compile(r"^\s*(?:The|This|That|These|Its|Their|Our)\s+((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)"
-                          r"(?=,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|said|says|expects?|reported|plans?)\b)")
+                          r"(?=,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|expects?|"
+                          r"reported|plans?)\b)")
 
 
 def _sentence_subject(sentence_before: str) -> str:
