@@ -107,6 +107,14 @@ FROM_NEW_ARTICLES = [
     ("A 70-billion-parameter model needs at least 140 GB of GPU memory.",
      "70-billion-parameter", 7e10, 7e10, "parameters", "=", None, None, None),
     ("The EU fined Apple €1.8bn in March 2024.", "€1.8bn", 1.8e9, 1.8e9, "EUR", "=", "EU", "fine", "March 2024"),
+    ("Tesla delivered 384,122 vehicles in the second quarter, down 4.8% from a year earlier.",
+     "4.8%", 4.8, 4.8, "%", "=", "Tesla", "change", "Q2"),
+    ("Inference costs have dropped by a factor of 10 every year since 2021.",
+     "10", 10, 10, "x", "=", None, None, None),
+    ("The heatwave pushed temperatures above 40°C (104°F) in parts of Spain.",
+     "104°F", 40, 40, "°C", "=", None, None, None),
+    ("Revenue grew 3x year over year to $2.4B, while gross margin improved to 68%.",
+     "68%", 68, 68, "%", "=", "", "gross margin", None),
 ]
 
 

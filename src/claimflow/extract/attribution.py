@@ -53,6 +53,7 @@ COMMON_CAPS = {
     "then", "than", "just", "very", "much", "such", "other", "another", "any", "few", "several",
     "like", "again", "obviously", "arguably", "apps", "questions", "things", "agents", "consumer",
     "numerous", "prior", "given", "besides", "does", "overall", "key", "major", "large", "small",
+    "global", "annual", "average", "gross", "net", "core", "early", "late", "recent", "latest",
 }
 
 # Verb and noun cues for the metric, nearest to the number first.
@@ -71,7 +72,7 @@ VERB_METRICS = [
     (re.compile(r"\b(?:sold|sales)\b", re.I), "sales"),
 ]
 # Which kinds of quantity a verb cue may name (money verbs do not name durations).
-VERB_KINDS = {"growth": ("percent", "points", "currency"), "headcount": ("count",)}
+VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
 METRIC_SYNONYMS = {"savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
 DEFAULT_METRIC = {
@@ -85,7 +86,9 @@ TRAINING_METRICS = {"cost", "duration", "time", "energy", "emissions", "data siz
 NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "than", "vs", "versus", "per", "between", "among", "across", "against", "within", "without",
     "including", "like", "via", "near", "toward", "towards", "upon", "onto", "through",
-    "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall"}
+    "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall", "using",
+    "including", "according", "following", "regarding", "excluding", "compared", "year-on-year",
+    "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well"}
 NP_STOP -= {"more", "less"}
 
 # Periods, in order of preference: (pattern, how to write the period).
@@ -97,6 +100,7 @@ PERIOD_RULES = [
      r"(?P<mony>(?:19|20)\d\d)\b", "{mon} {mony}"),
     (r"(?i:\bthan (?P<ago>\w+ (?:years?|months?|weeks?|days?) ago)\b)", "{ago}"),
     (r"(?i:\b(?P<qn>first|second|third|fourth)[ -]quarter\b)", "Q{qn}"),
+    (r"(?i:\b(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y/y)\b)", "year on year"),
     (r"(?i:\b(?:annuali[sz]ed|per year|a year(?! ago| earlier| before| later)|per annum|annually|yearly|each year|"
      r"per-year)\b|/yr\b|/year\b)", "per year"),
     (r"(?i:\b(?:a quarter(?! ago| earlier)|per quarter|quarterly|each quarter)\b)", "per quarter"),
@@ -107,7 +111,7 @@ PERIOD_RULES = [
 ]
 # Outside the claim's own clause only explicit periods count ("founded in 2019, it employs
 # 250 people" does not date the headcount).
-STRONG_PERIOD_RULES = 9
+STRONG_PERIOD_RULES = 6
 # One pass per text finds every rule's matches; the most preferred rule wins.
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
 
@@ -253,8 +257,8 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
                or _count_subject(rec, kind, text, clause_after)
                or _label_subject(label)
                or (_previous_subject(ctx, start) if not label and not LIST_MARK.match(line) else "")
-               or (rec["unit"] if kind == "count" and not label else "")
                or _sentence_subject(text[s0:start])
+               or (rec["unit"] if kind == "count" and not label else "")
                or next((h for h in headings if not _generic(h)), ""))
     subject = _tidy_subject(subject)
     if subject and subject != rec["unit"]:
@@ -354,7 +358,7 @@ def _last_name(ctx: DocContext, span: str) -> str:
 
 def _by_agent(ctx: DocContext, clause_after: str) -> str:
     m = re.search(r"\bby ([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)", clause_after)
-    return m.group(1) if m and m.group(1) in ctx.mid_caps else ""
+    return m.group(1) if m and m.group(1) in ctx.mid_caps and m.group(1).lower() not in patterns.MONTHS else ""
 
 
 def _of_name(ctx: DocContext, kind: str, clause_after: str) -> str:
@@ -401,7 +405,7 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 
 _DET_SUBJECT = re.compile(r"^\s*(?:The|This|That|These|Its|Their|Our)\s+((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)"
                           r"(?=,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|expects?|"
-                          r"reported|plans?)\b)")
+                          r"reported|plans?|cut|[a-z]+ed|[a-z]+s)\b)")
 
 
 def _sentence_subject(sentence_before: str) -> str:
@@ -448,6 +452,11 @@ _OF_METRIC = re.compile(
     r"(?:\b(?:an?|the|its|their|his|her|our)\s+((?:[a-z\-]+\s+){0,2}))?\b(increase|decrease|reduction|rise|drop|gain|"
     r"loss|growth|investment|budget|valuation|revenue|revenues|cost|price|value|total|size|share|deficit|surplus|"
     r"profit|income|sales|fine|salary|spending)\s+of\s*[~$€£¥]*\s*$")
+
+
+_LEVEL = re.compile(
+    r"\b((?:[a-z][a-z\-]+\s+)?[a-z][a-z\-]+)\s+(?:rose|fell|grew|improved|increased|decreased|declined|dropped|"
+    r"jumped|climbed|slipped|reached|hit|held|stood|stayed|remained|came in)\s+(?:at|to)\s*[~$€£¥]*\s*$")
 
 
 def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str], sent_before: str) -> str:
@@ -546,6 +555,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return low
     if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
+    m = _LEVEL.search(before)
+    if m and m.group(1).split()[-1] not in NP_STOP:
+        return m.group(1).lower()  # "gross margin improved to 68%", "core inflation held at 3.2%"
     if kind in ("percent", "points") and _direction(before, after):
         return "change"  # "Prices fell 0.3%", "up 94% from a year ago"
     return DEFAULT_METRIC.get(kind, "value")
@@ -568,7 +580,9 @@ def _gerund(verb: str) -> str:
 
 def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: DocContext,
             line_start: int) -> str | None:
-    for source, rules in ((after, len(PERIOD_RULES)), (before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
+    near_after = " ".join(after.split()[:5])  # the words right around the figure
+    near_before = " ".join(before.split()[-5:])
+    for source, rules in ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
                           (label, len(PERIOD_RULES))):
         found = find_period(source, rules) if source else None
         if found:

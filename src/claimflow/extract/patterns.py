@@ -100,6 +100,7 @@ QUALIFIERS_BEFORE = {
     "less then": "<", "shy of": "<", "south of": "<",
     "up to": "<=", "at most": "<=", "no more than": "<=", "as much as": "<=", "as many as": "<=",
     "a maximum of": "<=", "maximum of": "<=", "not more than": "<=", "as high as": "<=",
+    "as little as": ">=", "as low as": ">=", "as few as": ">=",
 }
 # After the quantity: "(estimated)", "or more", "+".
 QUALIFIERS_AFTER = {

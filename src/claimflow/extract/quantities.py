@@ -219,8 +219,8 @@ def _to_record(doc: Doc, q: Q) -> dict:
         "start": span.start_char, "end": span.end_char, "tok_start": q.start, "tok_end": q.end,
         "num_tok_start": q.num_start,
         "stated_low": low, "stated_high": high, "stated_unit": stated_unit,
-        "low": canon(low) if low is not None else None,
-        "high": canon(high) if high is not None else None,
+        "low": _tidy(canon(low)) if low is not None else None,
+        "high": _tidy(canon(high)) if high is not None else None,
         "unit": unit_canon, "qualifier": q.qualifier, "vague": q.vague,
         "kind": ("emissions" if q.emissions else q.unit.kind if q.unit else "currency" if q.currency else "count" if q.count_noun else "number"),
     }
@@ -543,6 +543,8 @@ class _Scan:
             if pu is not None and pu[1] in {"percent", "percents", "per cent"} and (pu[0] == 0 or self.is_break(pu[0] - 1)):
                 q.unit = units.lookup("%")
                 i = pu[0]
+        if q.unit is None and [x.lower_ for x in self.doc[max(0, i - 2):i]] == ["factor", "of"]:
+            q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
         if qual is not None:
             q.qualifier = _stronger(q.qualifier, qual[1])
@@ -885,6 +887,11 @@ class _Scan:
         if swap:
             q.low, q.high = q.high, q.low
         return q
+
+
+def _tidy(v: float) -> float:
+    """Drop conversion noise: 104 °F is 40 °C, not 39.99999999999872."""
+    return float(f"{v:.12g}")
 
 
 def _plural(word: str) -> str:
