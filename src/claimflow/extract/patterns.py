@@ -47,8 +47,8 @@ TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
 # Prefix forms stand before the number ("$5", "US$ 5", "eur 125"); word forms after it
 # ("5 dollars", "420 million finnish markka"); most codes work on both sides.
 CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "USD": ("dollar", ("$", "us$", "usd", "usd$", "u.s.$", "u.s $", "us $", "u.s. $"),
-            ("dollars", "dollar", "usd", "us dollars", "us dollar", "u.s. dollars", "united states dollars", "bucks")),
+    "USD": ("dollar", ("$", "us$", "usd", "usd$", "u.s.$", "u.s $", "us $", "u.s. $", "dollar"),
+            ("dollars", "dollar", "usd", "us dollars", "us dollar", "u.s. dollars", "united states dollars", "bucks", "$")),
     "EUR": ("euro", ("€", "eur", "eur€"), ("euros", "euro", "eur", "€")),
     "GBP": ("pound sterling", ("£", "gbp", "gbp£"), ("pounds sterling", "sterling", "gbp", "british pounds", "£")),
     "JPY": ("yen", ("¥", "jpy", "jp¥"), ("yen", "jpy", "japanese yen")),
@@ -61,7 +61,7 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "SGD": ("singapore dollar", ("s$", "sgd"), ("singapore dollars", "sgd")),
     "CHF": ("swiss franc", ("chf",), ("swiss francs", "swiss franc", "chf")),
     "FRF": ("franc", (), ("francs", "franc", "french francs")),
-    "MXN": ("mexican peso", ("mxn", "mex$"), ("mexican pesos", "mexican peso", "pesos", "peso", "mxn")),
+    "MXN": ("mexican peso", ("mxn", "mex$", "mxn$"), ("mexican pesos", "mexican peso", "pesos", "peso", "mxn")),
     "BRL": ("brazilian real", ("r$", "brl"), ("reais", "brazilian reais", "brl")),
     "KRW": ("won", ("₩", "krw"), ("won", "krw", "korean won")),
     "RUB": ("ruble", ("₽", "rub"), ("rubles", "roubles", "ruble", "rouble", "rub")),

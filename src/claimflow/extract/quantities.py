@@ -589,6 +589,17 @@ class _Scan:
         t = self.tok(k)
         hyphen = t is not None and t.text in {"-", "–"} and self.glued(k - 1) and self.glued(k)
         kk = k + 1 if hyphen else k
+        # a unit in brackets: "20 (kg)", "20 [kg]"
+        t = self.tok(kk)
+        if not hyphen and t is not None and t.text in {"(", "[", "{", "<"}:
+            bu = self.phrase_at("UNIT", kk + 1)
+            close = self.tok(bu[0]) if bu else None
+            if bu and close is not None and close.text in {")", "]", "}", ">"} and bu[0] - kk <= 3:
+                spec = units.lookup(bu[1], self.doc[kk + 1:bu[0]].text)
+                if spec is not None and spec.pint:
+                    q.unit = spec
+                    q.end = bu[0] + 1
+                    return
         # currency word after the number
         cw = self.phrase_at("CUR_POST", kk)
         minor = self.phrase_at("MINOR", kk)
@@ -671,11 +682,13 @@ class _Scan:
     def _unit_ok(self, q: Q, s: int, e: int, spec: units.UnitSpec) -> bool:
         text = self.doc[s:e].text
         if text.lower() in units.AMBIGUOUS_SHORT:
-            # "in", "s", "m", "x" need to be glued to the number or be followed by a break
+            # "in", "s", "m", "x" need to be glued to the number or be followed by a break,
+            # "of" ("4 L of wine") or a dimension word ("2 1/2 in thick")
             if not self.glued(s - 1):
                 nxt = self.tok(e)
                 if text.lower() == "in" or text.lower() in {"s", "t", "b", "g", "l", "w", "j", "h"}:
-                    if nxt is not None and (nxt.is_alpha or nxt.like_num or nxt.text in {"$", "€", "£"}):
+                    if nxt is not None and (nxt.is_alpha or nxt.like_num or nxt.text in {"$", "€", "£"}) \
+                            and nxt.lower_ not in _MEASURE_FOLLOWERS:
                         return False
                 if text.lower() == "x" and nxt is not None and (nxt.like_num):
                     return False  # "1 m x 1 m" is a product, "3 x 4" too
@@ -887,6 +900,10 @@ class _Scan:
         if swap:
             q.low, q.high = q.high, q.low
         return q
+
+
+# Words that may follow a one-letter unit ("4 L of wine", "2 in thick").
+_MEASURE_FOLLOWERS = {"of", "thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "away"}
 
 
 def _tidy(v: float) -> float:

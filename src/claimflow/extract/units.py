@@ -42,7 +42,7 @@ CANONICAL = {
 UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     # time
     ("ms", "millisecond", "time", ("ms", "msec", "millisecond", "milliseconds")),
-    ("µs", "microsecond", "time", ("µs", "us", "microsecond", "microseconds")),
+    ("µs", "microsecond", "time", ("µs", "μs", "us", "microsecond", "microseconds")),
     ("ns", "nanosecond", "time", ("nanosecond", "nanoseconds")),
     ("s", "second", "time", ("s", "sec", "secs", "second", "seconds")),
     ("min", "minute", "time", ("min", "mins", "minute", "minutes")),
@@ -82,7 +82,11 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("kJ", "kilojoule", "energy", ("kj", "kilojoule", "kilojoules")),
     ("MJ", "megajoule", "energy", ("mj", "megajoule", "megajoules")),
     ("kcal", "kilocalorie", "energy", ("kcal", "kilocalorie", "kilocalories", "calories", "calorie")),
-    ("eV", "electron_volt", "energy", ("ev", "electronvolt", "electronvolts", "electron volt", "electron volts")),
+    ("electronvolt", "electron_volt", "energy", ("ev", "electronvolt", "electronvolts", "electron volt", "electron volts")),
+    ("kiloelectronvolt", "kiloelectron_volt", "energy", ("kev",)),
+    ("megaelectronvolt", "megaelectron_volt", "energy", ("mev",)),
+    ("gigaelectronvolt", "gigaelectron_volt", "energy", ("gev",)),
+    ("teraelectronvolt", "teraelectron_volt", "energy", ("tev",)),
     ("W", "watt", "power", ("w", "watt", "watts")),
     ("kW", "kilowatt", "power", ("kw", "kilowatt", "kilowatts")),
     ("MW", "megawatt", "power", ("mw", "megawatt", "megawatts")),
@@ -93,7 +97,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     # length
     ("nanometre", "nanometer", "length", ("nm", "nanometer", "nanometers", "nanometre", "nanometres")),
     ("picometre", "picometer", "length", ("pm", "picometer", "picometers", "picometre", "picometres")),
-    ("micrometre", "micrometer", "length", ("µm", "micron", "microns", "micrometer", "micrometers", "micrometre", "micrometres")),
+    ("micrometre", "micrometer", "length", ("µm", "μm", "micron", "microns", "micrometer", "micrometers", "micrometre", "micrometres")),
     ("mm", "millimeter", "length", ("mm", "millimeter", "millimeters", "millimetre", "millimetres")),
     ("cm", "centimeter", "length", ("cm", "centimeter", "centimeters", "centimetre", "centimetres")),
     ("decimetre", "decimeter", "length", ("dm", "decimeter", "decimeters", "decimetre", "decimetres")),
@@ -114,6 +118,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("hectare", "hectare", "area", ("ha", "hectare", "hectares")),
     # volume
     ("l", "liter", "volume", ("l", "liter", "liters", "litre", "litres")),
+    ("centilitre", "centiliter", "volume", ("cl", "centiliter", "centiliters", "centilitre", "centilitres")),
     ("millilitre", "milliliter", "volume", ("ml", "milliliter", "milliliters", "millilitre", "millilitres")),
     ("cubic metre", "meter**3", "volume", ("m3", "m³", "cubic meter", "cubic meters", "cubic metre", "cubic metres")),
     ("cubic kilometre", "kilometer**3", "volume", ("km3", "km³", "cubic kilometer", "cubic kilometers", "cubic kilometre", "cubic kilometres")),
@@ -125,7 +130,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("tablespoon", "tablespoon", "volume", ("tbsp", "tablespoon", "tablespoons")),
     ("teaspoon", "teaspoon", "volume", ("tsp", "teaspoon", "teaspoons")),
     # mass
-    ("microgram", "microgram", "mass", ("µg", "mcg", "microgram", "micrograms")),
+    ("microgram", "microgram", "mass", ("µg", "μg", "mcg", "microgram", "micrograms", "microgramme", "microgrammes")),
     ("milligram", "milligram", "mass", ("mg", "milligram", "milligrams")),
     ("g", "gram", "mass", ("g", "gram", "grams", "gramme", "grammes")),
     ("kg", "kilogram", "mass", ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
@@ -165,7 +170,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 # Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
 # "C"/"F" only after a degree sign or "degrees"; "t" alone is too ambiguous).
 CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
-                  "points": None, "in": None, "kn": None, "kt": None, "pm": None, "ha": None,
+                  "points": None, "in": "in", "kn": None, "kt": None, "pm": None, "ha": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None,
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m"}
 # Forms that need a number directly attached or with a space (never across a hyphen
