@@ -101,7 +101,7 @@ FROM_NEW_ARTICLES = [
     ("Nvidia reported revenue of $35.1 billion for the third quarter, up 94% from a year ago.",
      "94%", 94, 94, "%", "=", "Nvidia", "change", "Q3"),
     ("OpenAI is projected to lose roughly $5 billion this year on revenue of $3.7 billion.",
-     "$5 billion", 5e9, 5e9, "USD", "~", "OpenAI", "loss", None),
+     "$5 billion", 5e9, 5e9, "USD", "~", "OpenAI", "loss", "this year"),
     ("Training Llama 3.1 405B used more than 16,000 H100 GPUs.",
      "16,000 H100 GPUs", 16000, None, "GPUs", ">", "Llama 3.1 405B", "number of GPUs", None),
     ("A 70-billion-parameter model needs at least 140 GB of GPU memory.",

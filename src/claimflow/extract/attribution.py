@@ -88,7 +88,7 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "including", "like", "via", "near", "toward", "towards", "upon", "onto", "through",
     "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall", "using",
     "including", "according", "following", "regarding", "excluding", "compared", "year-on-year",
-    "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well"}
+    "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous"}
 NP_STOP -= {"more", "less"}
 
 # Periods, in order of preference: (pattern, how to write the period).
@@ -100,6 +100,8 @@ PERIOD_RULES = [
      r"(?P<mony>(?:19|20)\d\d)\b", "{mon} {mony}"),
     (r"(?i:\bthan (?P<ago>\w+ (?:years?|months?|weeks?|days?) ago)\b)", "{ago}"),
     (r"(?i:\b(?P<qn>first|second|third|fourth)[ -]quarter\b)", "Q{qn}"),
+    (r"(?i:\bfiscal (?:year )?(?P<fy>(?:19|20)\d\d)\b)", "FY {fy}"),
+    (r"(?i:\b(?P<rel>next|last|this|previous) (?P<relu>year|quarter|month)\b)", "{rel} {relu}"),
     (r"(?i:\b(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y/y)\b)", "year on year"),
     (r"(?i:\b(?:annuali[sz]ed|per year|a year(?! ago| earlier| before| later)|per annum|annually|yearly|each year|"
      r"per-year)\b|/yr\b|/year\b)", "per year"),
@@ -111,7 +113,7 @@ PERIOD_RULES = [
 ]
 # Outside the claim's own clause only explicit periods count ("founded in 2019, it employs
 # 250 people" does not date the headcount).
-STRONG_PERIOD_RULES = 6
+STRONG_PERIOD_RULES = 7
 # One pass per text finds every rule's matches; the most preferred rule wins.
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
 
@@ -328,7 +330,8 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
             and not re.fullmatch(r"[$€£~]?\d[\d.,]*[A-Za-z%]*", w)
         if not is_name and run and raw == w and re.fullmatch(r"\d+(?:\.\d+)*[BbMmKk]?", w):
             is_name = True  # "Llama 3.1 405B", "Windows 11"
-        if is_name and w.lower() not in METRIC_WORDS and w.lower() not in UNIT_FORMS:
+        if is_name and w.lower() not in METRIC_WORDS and w.lower() not in UNIT_FORMS \
+                and w.lower() not in patterns.MONTHS:
             run.append(w)
         else:
             if run:
@@ -394,7 +397,8 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
     words = re.findall(r"[A-Za-z][\w\-]*", surface)
     lead = {"a", "an", "few", "handful", "of", "several", "dozen", "dozens", "couple", "thousands", "millions",
             "billions", "hundreds", "tens", "trillions"}
-    while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS):
+    while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS
+                     or words[0] in ("k", "K", "m", "M", "bn", "b", "B", "mn", "T")):
         words.pop(0)
     return " ".join(words) if len(words) > 1 else ""
 
@@ -405,7 +409,8 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 
 _DET_SUBJECT = re.compile(r"^\s*(?:The|This|That|These|Its|Their|Our)\s+((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)"
                           r"(?=,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|expects?|"
-                          r"reported|plans?|cut|[a-z]+ed|[a-z]+s)\b)")
+                          r"reported|plans?|cut|[a-z]+ed|[a-z]+s|brought|made|took|gave|saw|sold|bought|rose|fell|grew|"
+                          r"hit|set|put|won|lost|paid|spent|left|led|began|became|held|kept|told|said|got|ran|drew)\b)")
 
 
 def _sentence_subject(sentence_before: str) -> str:
@@ -441,7 +446,7 @@ def _np(words: list[str], limit: int = 4) -> list[str]:
     out = []
     for w in words[:limit]:
         lw = w.lower().strip("*_")
-        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP or (not out and lw.endswith("ed") and len(lw) > 3):
+        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP or (not out and (lw.endswith("ed") and len(lw) > 3 or lw.endswith("ly") and len(lw) > 4)):
             break
         out.append(lw)
     return out
@@ -455,7 +460,7 @@ _OF_METRIC = re.compile(
 
 
 _LEVEL = re.compile(
-    r"\b((?:[a-z][a-z\-]+\s+)?[a-z][a-z\-]+)\s+(?:rose|fell|grew|improved|increased|decreased|declined|dropped|"
+    r"\b((?:[A-Za-z][a-z\-]+\s+)?[A-Za-z][a-z\-]+)\s+(?:rose|fell|grew|improved|increased|decreased|declined|dropped|"
     r"jumped|climbed|slipped|reached|hit|held|stood|stayed|remained|came in)\s+(?:at|to)\s*[~$€£¥]*\s*$")
 
 
@@ -556,7 +561,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
     m = _LEVEL.search(before)
-    if m and m.group(1).split()[-1] not in NP_STOP:
+    if m and m.group(1).split()[-1].lower() not in NP_STOP and m.group(1).split()[0].lower() not in NP_STOP:
         return m.group(1).lower()  # "gross margin improved to 68%", "core inflation held at 3.2%"
     if kind in ("percent", "points") and _direction(before, after):
         return "change"  # "Prices fell 0.3%", "up 94% from a year ago"

@@ -271,6 +271,7 @@ class _Scan:
             qs.append(q)
             used_until = q.end
         qs = self._merge_ranges(qs)
+        self._carry_units(qs)
         for q in qs:
             if not q.is_range:
                 _apply_bounds(q)
@@ -681,6 +682,8 @@ class _Scan:
 
     def _unit_ok(self, q: Q, s: int, e: int, spec: units.UnitSpec) -> bool:
         text = self.doc[s:e].text
+        if text in ("C", "F") and not self.glued(s - 1):
+            return False  # "-12C" is a temperature, "grade 5 C" is not
         if text.lower() in units.AMBIGUOUS_SHORT:
             # "in", "s", "m", "x" need to be glued to the number or be followed by a break,
             # "of" ("4 L of wine") or a dimension word ("2 1/2 in thick")
@@ -789,6 +792,19 @@ class _Scan:
             q.end = end
         return q
 
+    def _carry_units(self, qs: list[Q]) -> None:
+        """"Sales reached 1.2m units, up from 900,000": a bare number compared with the
+        figure just before it is in the same unit."""
+        for a, b in zip(qs, qs[1:]):
+            if b.has_unit or not a.has_unit or b.is_range or b.start - a.end > 6:
+                continue
+            words = [t.lower_ for t in self.doc[max(a.end, b.start - 3):b.start]]
+            if words[-1:] in (["from"], ["versus"], ["vs"], ["vs."], ["against"]) or words[-2:] == ["compared", "with"]:
+                if any(self.doc[x].text in {".", ";", "\n"} or "\n" in self.doc[x].text for x in range(a.end, b.start)):
+                    continue
+                b.unit, b.currency, b.currency_name, b.count_noun, b.minor = (
+                    a.unit, a.currency, a.currency_name, a.count_noun, a.minor)
+
     # ranges ----------------------------------------------------------------------------------
     def _merge_ranges(self, qs: list[Q]) -> list[Q]:
         out: list[Q] = []
@@ -823,6 +839,12 @@ class _Scan:
                 extra = b.low / 100
             else:
                 return None
+        elif a.unit is not None and a.unit.kind == "time" and b.unit is not None and b.unit.kind == "time" \
+                and between == () and a.unit.pint and b.unit.pint:
+            ratio = units.to_canonical(1.0, b.unit) / units.to_canonical(1.0, a.unit)
+            if ratio >= 1:
+                return None
+            extra = b.low * ratio  # "27 minutes 30 seconds", "2 hours 15 minutes"
         elif a.unit is not None and a.unit.stated in ("ft", "lb", "stone", "yard", "mile") and a.unit.pint:
             # imperial amounts are written in two units; metric ones are not ("12 m 2 dm" is two)
             sub = b.unit

@@ -172,7 +172,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
                   "points": None, "in": "in", "kn": None, "kt": None, "pm": None, "ha": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None,
-                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m"}
+                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
 AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
