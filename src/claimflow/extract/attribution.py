@@ -61,7 +61,7 @@ VERB_METRICS = [
     (re.compile(r"\b(?:lose|loses|losing|lost|losses?)\b", re.I), "loss"),
     (re.compile(r"\b(?:fined?|penalty|penalised|penalized)\b", re.I), "fine"),
     (re.compile(r"\b(?:cost|costs|costing|priced at|price of)\b", re.I), "cost"),
-    (re.compile(r"\binvest(?:ed|s|ing|ment)?\b", re.I), "investment"),
+    (re.compile(r"\b(?:invest(?:ed|s|ing|ment)?|poured)\b", re.I), "investment"),
     (re.compile(r"\braised?\b|\braising\b|\bfunding\b", re.I), "funding raised"),
     (re.compile(r"\b(?:generates?|generated|earn(?:s|ed)?|revenue)\b", re.I), "revenue"),
     (re.compile(r"\b(?:grew|grow(?:s|n|ing)?|growth)\b", re.I), "growth"),
@@ -73,7 +73,8 @@ VERB_METRICS = [
 ]
 # Which kinds of quantity a verb cue may name (money verbs do not name durations).
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
-METRIC_SYNONYMS = {"savings": "reduction", "saving": "reduction", "electricity": "energy cost",
+METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
+                   "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
 DEFAULT_METRIC = {
     "currency": "cost", "time": "time", "data": "size", "energy": "energy", "power": "power",
@@ -252,6 +253,16 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
     kind = rec["kind"]
 
     in_title = ls in ctx.heading_offsets  # every word of a title is capitalised
+    if re.match(r"\s*(?:and|but|while)\s+[a-z]+(?:s|ed)\b", clause_before):
+        # a second predicate of the sentence's subject: "The phone has ..., and starts at $799"
+        opener = _first_name(ctx, text[s0:start], s0) if not in_title else ""
+        subject = opener if opener and text[s0:start].lstrip().startswith(opener) else _sentence_subject(text[s0:start])
+        if subject:
+            subject = _tidy_subject(subject)
+            ctx.subjects_seen.append((start, subject))
+            metric = _metric(rec, kind, clause_before, clause_after, label, headings, text[s0:start])
+            return Attribution(subject, metric, _period(clause_after, clause_before, text[s0:s1], line, label, ctx, ls),
+                               _direction(clause_before, clause_after))
     subject = ((not in_title and _first_name(ctx, clause_before, before_start=start - len(clause_before)))
                or (not in_title and _last_name(ctx, text[max(s0, label_end):start - len(clause_before)]))
                or _by_agent(ctx, clause_after)

@@ -547,9 +547,15 @@ class _Scan:
         if q.unit is None and [x.lower_ for x in self.doc[max(0, i - 2):i]] == ["factor", "of"]:
             q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
-        if qual is not None:
+        if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)):
             q.qualifier = _stronger(q.qualifier, qual[1])
         q.start = i
+
+    def _time_follows(self, q: Q) -> bool:
+        """"built over six years": "over" a duration spans it, it is no lower bound."""
+        u = self.phrase_at("UNIT", q.end)
+        spec = units.lookup(u[1], self.doc[q.end:u[0]].text) if u else None
+        return spec is not None and spec.kind == "time"
 
     def _is_range_dash(self, i: int) -> bool:
         prev = self.tok(i - 1)

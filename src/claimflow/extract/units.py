@@ -30,6 +30,9 @@ CANONICAL = {
     "frequency": ("Hz", "hertz"),
     "angle": ("rad", "radian"),
     "bandwidth": ("bytes/s", "byte/second"),
+    "charge": ("Ah", "ampere_hour"),
+    "voltage": ("V", "volt"),
+    "compute": ("FLOP/s", "FLOPS"),
     "percent": ("%", None),
     "points": ("percentage points", None),
     "multiplier": ("x", None),
@@ -145,6 +148,15 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("mph", "mile/hour", "speed", ("mph", "miles per hour", "mile per hour", "mi/h")),
     ("m/s", "meter/second", "speed", ("m/s", "m / s", "meters per second", "metres per second", "meter per second", "metre per second")),
     ("knot", "knot", "speed", ("knot", "knots", "kn", "kt")),
+    # electricity and compute
+    ("mAh", "milliampere_hour", "charge", ("mah", "milliamp-hours", "milliampere-hours")),
+    ("Ah", "ampere_hour", "charge", ("ah", "amp-hours", "ampere-hours")),
+    ("V", "volt", "voltage", ("v", "volt", "volts")),
+    ("kV", "kilovolt", "voltage", ("kv", "kilovolt", "kilovolts")),
+    ("GFLOPS", "gigaFLOPS", "compute", ("gflops", "gigaflops", "gigaflop")),
+    ("TFLOPS", "teraFLOPS", "compute", ("tflops", "teraflops", "teraflop")),
+    ("PFLOPS", "petaFLOPS", "compute", ("pflops", "petaflops", "petaflop")),
+    ("EFLOPS", "exaFLOPS", "compute", ("eflops", "exaflops", "exaflop")),
     # temperature
     ("°C", "degC", "temperature", ("°c", "° c", "° celsius", "°celsius", "degrees celsius", "degree celsius", "celsius", "degrees c", "c")),
     ("°F", "degF", "temperature", ("°f", "° f", "° fahrenheit", "°fahrenheit", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "f")),
@@ -172,7 +184,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
                   "points": None, "in": "in", "kn": None, "kt": None, "pm": None, "ha": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None,
-                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F"}
+                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
 AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
@@ -222,6 +234,7 @@ def lookup(form: str, original: str | None = None) -> UnitSpec | None:
 def registry() -> pint.UnitRegistry:
     ureg = pint.UnitRegistry()
     ureg.define("quarter_year = 3 * month")
+    ureg.define("FLOPS = [compute]")  # floating-point operations per second
     return ureg
 
 
