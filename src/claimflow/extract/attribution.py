@@ -232,9 +232,26 @@ class Attribution:
     direction: str | None
 
 
-def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int) -> Attribution:
-    """Attribute one quantity record (see quantities._to_record). `tokens` is the spaCy
-    doc the record indexes into; offsets are absolute in the document text."""
+@dataclass
+class _Where:
+    """Where a figure stands: its sentence, line, list label and clause."""
+
+    text: str
+    start: int
+    s0: int  # sentence start (within the line)
+    s1: int
+    line_start: int
+    line: str
+    label: str
+    label_end: int
+    clause_before: str
+    clause_after: str
+    headings: list[str]
+
+
+def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Attribution:
+    """Attribute one quantity record (see quantities._to_record); offsets are absolute in
+    the document text."""
     text = ctx.doc.text
     start, end = rec["start"], rec["end"]
     ls, le = ctx.line_of(start)
@@ -244,47 +261,46 @@ def attribute(ctx: DocContext, rec: dict, tokens, sent_start: int, sent_end: int
     # the clause: bounded by , ; ( ) — within the sentence
     before = text[max(s0, label_end):start]
     cut = max(before.rfind(c) for c in ",;(—") + 1
-    clause_before = before[cut:]
     after = text[end:s1]
     m = re.search(r"[,;)(—!?]|\s-\s|\.\s", after)
-    clause_after = after[:m.start()] if m else after
-
-    headings = ctx.heading_chain(start)
+    w = _Where(text, start, s0, s1, ls, line, label, label_end, before[cut:],
+               after[:m.start()] if m else after, ctx.heading_chain(start))
     kind = rec["kind"]
 
-    in_title = ls in ctx.heading_offsets  # every word of a title is capitalised
-    if re.match(r"\s*(?:and|but|while)\s+[a-z]+(?:s|ed)\b", clause_before):
-        # a second predicate of the sentence's subject: "The phone has ..., and starts at $799"
-        opener = _first_name(ctx, text[s0:start], s0) if not in_title else ""
-        subject = opener if opener and text[s0:start].lstrip().startswith(opener) else _sentence_subject(text[s0:start])
-        if subject:
-            subject = _tidy_subject(subject)
-            ctx.subjects_seen.append((start, subject))
-            metric = _metric(rec, kind, clause_before, clause_after, label, headings, text[s0:start])
-            return Attribution(subject, metric, _period(clause_after, clause_before, text[s0:s1], line, label, ctx, ls),
-                               _direction(clause_before, clause_after))
-    subject = ((not in_title and _first_name(ctx, clause_before, before_start=start - len(clause_before)))
-               or (not in_title and _last_name(ctx, text[max(s0, label_end):start - len(clause_before)]))
-               or _by_agent(ctx, clause_after)
-               or _of_name(ctx, kind, clause_after)
-               or _count_subject(rec, kind, text, clause_after)
-               or _label_subject(label)
-               or (_previous_subject(ctx, start) if not label and not LIST_MARK.match(line) else "")
-               or _sentence_subject(text[s0:start])
-               or (rec["unit"] if kind == "count" and not label else "")
-               or next((h for h in headings if not _generic(h)), ""))
-    subject = _tidy_subject(subject)
+    subject = _tidy_subject(_subject(ctx, rec, kind, w))
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
 
-    metric = _metric(rec, kind, clause_before, clause_after, label, headings, text[s0:start])
-    if metric in TRAINING_METRICS or metric.endswith("cost") and "train" not in metric:
-        context = " ".join([clause_before, label or "", " ".join(headings[:2])]).lower()
-        if "train" in context and metric in TRAINING_METRICS:
+    metric = _metric(rec, kind, w.clause_before, w.clause_after, label, w.headings, text[s0:start])
+    if metric in TRAINING_METRICS:
+        context = " ".join([w.clause_before, label or "", " ".join(w.headings[:2])]).lower()
+        if "train" in context:
             metric = f"training {metric}"
-    period = _period(clause_after, clause_before, text[s0:s1], line, label, ctx, ls)
-    direction = _direction(clause_before, clause_after)
-    return Attribution(subject, metric, period, direction)
+    period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
+    return Attribution(subject, metric, period, _direction(w.clause_before, w.clause_after))
+
+
+def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
+    """The evidence for the subject, strongest first."""
+    text, start, s0 = w.text, w.start, w.s0
+    sentence_before = text[s0:start]
+    in_title = w.line_start in ctx.heading_offsets  # every word of a title is capitalised
+    if re.match(r"\s*(?:and|but|while)\s+[a-z]+(?:s|ed)\b", w.clause_before):
+        # a second predicate of the sentence's subject: "The phone has ..., and starts at $799"
+        opener = "" if in_title else _first_name(ctx, sentence_before, s0)
+        found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
+        if found:
+            return found
+    return ((not in_title and _first_name(ctx, w.clause_before, start - len(w.clause_before)))
+            or (not in_title and _last_name(ctx, text[max(s0, w.label_end):start - len(w.clause_before)]))
+            or _by_agent(ctx, w.clause_after)
+            or _of_name(ctx, kind, w.clause_after)
+            or _count_subject(rec, kind, text, w.clause_after)
+            or _label_subject(w.label)
+            or (_previous_subject(ctx, start) if not w.label and not LIST_MARK.match(w.line) else "")
+            or _sentence_subject(sentence_before)
+            or (rec["unit"] if kind == "count" and not w.label else "")
+            or next((h for h in w.headings if not _generic(h)), ""))
 
 
 def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:

@@ -63,7 +63,7 @@ class Extractor:
                     continue
                 s0, s1 = sentence_span(text, start, end)
                 rec = {**rec, "start": start, "end": end}
-                att = attribute(ctx, rec, sdoc, s0, s1)
+                att = attribute(ctx, rec, s0, s1)
                 out.append(Claim(
                     claim_id=make_claim_id(doc.sha256, start, end),
                     doc=doc.name, start=start, end=end, surface=text[start:end],
