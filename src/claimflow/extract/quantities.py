@@ -522,7 +522,7 @@ class _Scan:
         if cur is not None and (cur[0] == i - 1 or self.doc[cur[0]:i].text.count(" ") <= 1):
             cs = cur[0]
             q.currency = cur[1]
-            q.currency_name = q.currency
+            q.currency_name = self._currency_name(cur[1], self.doc[cs:i].text)
             i = cs
         t = self.tok(i - 1)
         if t is not None and t.text in {"~", "≈"}:
