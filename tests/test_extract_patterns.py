@@ -22,6 +22,8 @@ WRITTEN_FOR_A_RULE = {
         ("latency of 500ms-5s per query", "500ms-5s", 0.5, 5.0, "s", "="),
         ("it took between 3 and 5 days", "3 and 5 days", 3 * 86400, 5 * 86400, "s", "="),
         ("an 8- to 16-meter telescope", "8- to 16-meter", 8, 16, "m", "="),
+        ("the rod measured 12.5 ± 0.3 mm", "12.5 ± 0.3 mm", 0.0122, 0.0128, "m", "="),
+        ("revenue of $5M +/- $1M", "$5M +/- $1M", 4e6, 6e6, "USD", "="),
     ],
     "open bounds": [
         ("likely $100M+ in total", "$100M+", 1e8, None, "USD", ">="),

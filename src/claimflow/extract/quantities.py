@@ -670,6 +670,9 @@ class _Scan:
                     k = tu[0]
         # trailing "+", "or more", "(estimated)"
         after = self.phrase_at("QUAL_AFTER", k)
+        if after is not None and self.tok(k).text == "+" and self.tok(k + 1) is not None \
+                and self.tok(k + 1).text.startswith("/"):
+            after = None  # "+/-" is a tolerance, not an open bound
         if after is not None:
             q.qualifier = _stronger(q.qualifier, after[1])
             q.open_high = after[1] in (">=", ">")
@@ -819,7 +822,7 @@ class _Scan:
             a = qs[i]
             if i + 1 < len(qs):
                 b = qs[i + 1]
-                merged = self._try_compound(a, b) or self._try_range(a, b)
+                merged = self._try_compound(a, b) or self._try_tolerance(a, b) or self._try_range(a, b)
                 if merged is not None:
                     out.append(merged)
                     i += 2
@@ -870,6 +873,21 @@ class _Scan:
         a.high = a.low
         a.end = b.end
         return a
+
+    def _try_tolerance(self, a: Q, b: Q) -> Q | None:
+        """"12.5 ± 0.3 mm", "9.83 +/- 0.01": a value and its tolerance, read as the range."""
+        if b.start - a.end > 3 or a.low is None or b.low is None or a.is_range or b.is_range:
+            return None
+        between = "".join(t.text for t in self.doc[a.end:b.start])
+        if between not in ("±", "+/-", "+-", "+/−") or (a.has_unit and b.has_unit and (a.unit != b.unit or a.currency != b.currency)):
+            return None
+        unit_from = a if a.has_unit else b
+        q = Q(start=a.start, end=b.end, low=a.low - abs(b.low), high=a.low + abs(b.low), num_start=a.num_start,
+              num_end=b.num_end, raw=f"{a.raw}±{b.raw}", unit=unit_from.unit, currency=unit_from.currency,
+              currency_name=unit_from.currency_name, minor=unit_from.minor, count_noun=unit_from.count_noun,
+              per=unit_from.per, is_range=True)
+        q.qualifier = a.qualifier
+        return q
 
     def _try_range(self, a: Q, b: Q) -> Q | None:
         if a.vague or b.vague or a.low is None or b.high is None or b.start - a.end > 4:

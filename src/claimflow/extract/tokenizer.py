@@ -23,6 +23,8 @@ EXTRA_INFIXES = [
     r"(?<=[0-9][A-Za-z]{2})\.$",
     # a currency code glued to its amount: "USD115.5", "eur125"
     r"(?<=USD|EUR|GBP|JPY|CNY|INR|CAD|AUD|CHF|NZD|HKD|usd|eur|gbp|jpy|cny|inr|cad|aud|chf|nzd|hkd)(?=[0-9])",
+    # "2,000.45±0.01": a value and its tolerance
+    r"(?<=[0-9])±(?=[0-9])",
     # footnote markers glued to a word: "users[1]"
     r"(?<=[A-Za-z.,;:)])\[(?=\d{1,3}(?:\]|$))",
     # "3-inch", "16-meter": the number from a compound modifier
