@@ -1,4 +1,4 @@
-"""Extraction rules as data: spaCy Matcher / PhraseMatcher patterns by family, and the
+"""Extraction rules as data: spaCy Matcher patterns by family, and the phrase tables and
 vocabularies the extractor reads around a number (currencies, qualifiers, range
 connectors, words that make a number an identifier rather than a claim).
 

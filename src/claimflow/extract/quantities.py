@@ -1,5 +1,5 @@
 """The spaCy component that finds quantities: number anchors from the Matcher, units,
-currencies and qualifiers from PhraseMatchers, then a short scan around each anchor
+currencies and qualifiers from phrase tables looked up next to each anchor, then a short scan
 assembles value, scale, unit, qualifier and range. The result is a list of plain dicts
 in `doc.user_data["quantities"]` (plain data, so `nlp.pipe(n_process=...)` can ship it
 between processes).
