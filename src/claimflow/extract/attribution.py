@@ -89,7 +89,8 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "including", "like", "via", "near", "toward", "towards", "upon", "onto", "through",
     "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall", "using",
     "including", "according", "following", "regarding", "excluding", "compared", "year-on-year",
-    "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous"}
+    "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous",
+    "early", "late", "mid"}
 NP_STOP -= {"more", "less"}
 
 # Periods, in order of preference: (pattern, how to write the period).
@@ -349,7 +350,7 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
     prev_end_char = ""
     for m in tokens:
         raw = m.group(0)
-        w = raw.strip("*_\"'“”‘’()[]:,.;!?")
+        w = re.sub(r"['’]s$", "", raw.strip("*_\"“”()[]:,.;!?")).strip("'‘’")  # "Anthropic's" -> "Anthropic"
         starts_sentence = not prev_end_char or prev_end_char in ".!?:\n" or m.start() == 0
         is_name = bool(w) and bool(_NAME.fullmatch(w)) and (
             not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
@@ -508,7 +509,11 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         np = _np(aw[1:], 6 if "in" not in aw[1:4] else 6)
         m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", after)
         if m:
-            return "share of " + re.sub(r"\s+", " ", m.group(1)).strip()
+            words = m.group(1).split()
+            cut = next((i for i, w in enumerate(words) if i and (w.lower() in NP_STOP - {"its", "their", "our", "his", "her"}
+                                                              and not (w == "in" and i + 1 < len(words) and words[i + 1][:1].isupper())
+                                                              or w.isdigit())), len(words))
+            return "share of " + " ".join(words[:cut])
         if np:
             return "share of " + " ".join(np)
     # comparatives after multipliers / percents

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LIKE_NUM, LOWER
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -476,7 +477,7 @@ class _Scan:
             if prev.text in {"#", "@", "/"} and self.glued(s - 1):
                 return True
             # "Llama 2", "Windows 10", "English 101": a number in a name
-            if (prev.is_title or prev.is_upper) and prev.is_alpha and len(pl) > 1 and not self._sentence_start(s - 1) \
+            if (prev.is_title or prev.is_upper) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "usd", "eur", "gbp", "rs"} \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)
                                                   or numbers.scale_of(nxt.text))):
@@ -608,7 +609,10 @@ class _Scan:
                     q.end = bu[0] + 1
                     return
         # currency word after the number
-        cw = self.phrase_at("CUR_POST", kk)
+        cw = None if hyphen else self.phrase_at("CUR_POST", kk)
+        if cw is not None and cw[0] - kk == 1 and not self.doc[kk].is_alpha and self.tok(cw[0]) is not None \
+                and self.tok(cw[0]).like_num:
+            cw = None  # "10 $ 30": a sign before a number belongs to that number
         minor = self.phrase_at("MINOR", kk)
         unit = self.phrase_at("UNIT", kk)
         if cw is not None and (q.currency in (None, cw[1])) and not (unit and unit[0] > cw[0]):

@@ -27,6 +27,8 @@ EXTRA_INFIXES = [
     r"(?<=[0-9])±(?=[0-9])",
     # footnote markers glued to a word: "users[1]"
     r"(?<=[A-Za-z.,;:)])\[(?=\d{1,3}(?:\]|$))",
+    # the currency sign or tilde of a range's second end: "$25,000-$40,000", "$0.50-~$1"
+    r"(?<=[-–—])[$€£¥~](?=[0-9])",
     # "3-inch", "16-meter": the number from a compound modifier
     r"(?<=[0-9])[-–](?=[A-Za-z])",
 ]
