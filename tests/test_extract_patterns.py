@@ -187,3 +187,12 @@ def test_new_articles(text, surface, low, high, unit, qual, subject, metric, per
         pytest.approx(low) if low is not None else None, pytest.approx(high) if high is not None else None, unit, qual)
     if subject is not None:
         assert (c.subject, c.metric, c.period) == (subject, metric, period)
+
+
+def test_attribution_from_a_table():
+    text = ("## Market size by segment\n\n| Segment | 2024 | 2030 | CAGR |\n|---|---|---|---|\n"
+            "| Inference | $18B | $75B | 27% |\n")
+    claims = {c.surface: c for c in get_extractor().extract(Document("t.md", text))}
+    assert (claims["$18B"].subject, claims["$18B"].metric, claims["$18B"].period) == ("Inference", "market size", "2024")
+    assert claims["$75B"].period == "2030"
+    assert (claims["27%"].subject, claims["27%"].metric) == ("Inference", "cagr")

@@ -268,6 +268,16 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
                after[:m.start()] if m else after, ctx.heading_chain(start))
     kind = rec["kind"]
 
+    cell = _table_cell(ctx, ls, line, start)
+    if cell is not None:
+        # a table row: the first cell names the subject, the column header the metric or period
+        row, head = cell
+        w.label, w.clause_before, w.clause_after = row, "", ""
+        period = find_period(head) or (head if re.fullmatch(r"(?:19|20)\d\d", head) else None)
+        metric = head.lower() if head and not period else _metric(rec, kind, "", "", row, w.headings, "")
+        subject = _tidy_subject(row or _subject(ctx, rec, kind, w))
+        return Attribution(subject, metric, period, None)
+
     subject = _tidy_subject(_subject(ctx, rec, kind, w))
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
@@ -302,6 +312,42 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
             or _sentence_subject(sentence_before)
             or (rec["unit"] if kind == "count" and not w.label else "")
             or next((h for h in w.headings if not _generic(h)), ""))
+
+
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+
+
+def _table_cell(ctx: DocContext, line_start: int, line: str, offset: int) -> tuple[str, str] | None:
+    """For a figure in a table row ("| GPT-3 | $4.6M |"): (the row's first cell, the
+    column's header). The header is the first row of the table block, with or without a
+    Markdown separator row under it (the DOCX and PDF readers write none)."""
+    if line.count("|") < 2 or not line.lstrip().startswith("|"):
+        return None
+    text = ctx.doc.text
+    i = bisect.bisect_right(ctx.line_starts, line_start) - 1
+    top = i
+    while top > 0:
+        s, e = ctx.line_starts[top - 1], ctx.line_starts[top] - 1
+        prev = text[s:e]
+        if prev.count("|") < 2 or not prev.lstrip().startswith("|"):
+            break
+        top -= 1
+    if top == i:
+        return None  # the header row itself
+    header = text[ctx.line_starts[top]:ctx.line_starts[top + 1] - 1]
+    if _TABLE_SEP.match(header):
+        return None
+    cells = _cells(line)
+    col = next((k for k, (a, b, _) in enumerate(cells) if a <= offset - line_start < b), None)
+    if col is None or col == 0:
+        return None
+    head_cells = [c for _, _, c in _cells(header)]
+    return cells[0][2], head_cells[col] if col < len(head_cells) else ""
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    bars = [m.start() for m in re.finditer(r"\|", line)]
+    return [(a + 1, b, MARKUP.sub("", line[a + 1:b]).strip()) for a, b in zip(bars, bars[1:])]
 
 
 def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
