@@ -219,3 +219,19 @@ def test_a_bare_metric_joins_the_one_longer_metric_it_ends():
     amb = [_claim("a", "GPT-3", "cost", 4.6e6), _claim("b", "GPT-3", "training cost", 4.6e6),
            _claim("c", "GPT-3", "energy cost", 1.4e6)]
     assert len({c.group_id for c in reconcile(amb).claims}) == 3
+
+
+def test_claims_of_one_sentence_or_without_subject_never_group():
+    def mk(cid, start, low, sentence, subject="company"):
+        return Claim(claim_id=cid, doc="n.txt", start=start, end=start + 3, surface="x", sentence=sentence,
+                     stated_low=low, stated_high=low, stated_unit="GBP", low=low, high=low, unit="GBP",
+                     subject=subject, metric="fine")
+
+    s1 = "The company was fined £5m and ordered to pay costs of £250,000."
+    rec = reconcile([mk("a", 25, 5e6, s1), mk("b", 60, 2.5e5, s1),
+                     mk("c", 200, 1e3, "Tiny.", subject=""), mk("d", 300, 9e9, "Huge.", subject="")])
+    assert len({c.group_id for c in rec.claims}) == 4
+    assert not rec.open_conflicts()
+    # the same sentence text repeated elsewhere in the article is another statement
+    far = reconcile([mk("a", 25, 5e6, s1), mk("e", 5000, 5e6, s1)])
+    assert len({c.group_id for c in far.claims}) == 1

@@ -10,7 +10,8 @@ from claimflow.reconcile.verdict import format_value
 
 def c(low, high="same", q="=", unit="USD", cid="x"):
     high = low if high == "same" else high
-    return Claim(claim_id=cid, doc="d.txt", start=0, end=1, surface="x", sentence="x",
+    # each claim stands in a sentence of its own (claims of one sentence never group)
+    return Claim(claim_id=cid, doc="d.txt", start=0, end=1, surface="x", sentence=f"x {cid}",
                  stated_low=low, stated_high=high, stated_unit=unit, low=low, high=high, unit=unit,
                  qualifier=q, subject="GPT-3", metric="training cost")
 

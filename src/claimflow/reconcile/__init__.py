@@ -80,12 +80,39 @@ def _representative(keys: list[ClaimKey], claims: list[Claim]) -> tuple[str, Cla
     return key, first
 
 
+def _keep_apart(groups: list[list[int]], claims: list[Claim]) -> list[list[int]]:
+    """Claims that never state the same fact stand alone: a claim with no subject (an
+    empty subject is no identity), and a second claim from a sentence that already has
+    one in the group (a sentence does not restate its own figure: "fined £5m and ordered
+    to pay costs of £250,000"). The same sentence *text* elsewhere in the article (a
+    repeated list item) is another statement and may join."""
+    out: list[list[int]] = []
+    for members in groups:
+        if len(members) < 2:
+            out.append(members)
+            continue
+        kept: list[int] = []
+        alone: list[list[int]] = []
+        for i in members:
+            c = claims[i]
+            if not (c.subject or "").strip() or any(_same_sentence(c, claims[k]) for k in kept):
+                alone.append([i])
+            else:
+                kept.append(i)
+        out += ([kept] if kept else []) + alone
+    return out
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return bool(a.sentence) and a.doc == b.doc and a.sentence == b.sentence and abs(a.start - b.start) < len(a.sentence)
+
+
 def reconcile(claims: Sequence[Claim], decisions_path: Path | None = None) -> Reconciled:
     """Group, apply reviewers' splits, judge, apply accept/dismiss. Pure: reads the
     decisions file, writes nothing; the input claims are not modified."""
     claims = [replace(c) for c in claims]
     keys = [claim_key(c.subject, c.metric, c.period, c.unit) for c in claims]
-    groups = group_keys(keys)
+    groups = _keep_apart(group_keys(keys), claims)
 
     decisions, problems = load_decisions(decisions_path)
     active = active_decisions(decisions)
