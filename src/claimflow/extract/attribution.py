@@ -60,7 +60,8 @@ COMMON_CAPS = {
 VERB_METRICS = [
     (re.compile(r"\b(?:lose|loses|losing|lost|losses?)\b", re.I), "loss"),
     (re.compile(r"\b(?:fined?|penalty|penalised|penalized)\b", re.I), "fine"),
-    (re.compile(r"\b(?:cost|costs|costing|priced at|price of)\b", re.I), "cost"),
+    (re.compile(r"\b(?:sells? for|selling for|sold for|priced at|price of|prices?|retails? (?:at|for))\b", re.I), "price"),
+    (re.compile(r"\b(?:cost|costs|costing)\b", re.I), "cost"),
     (re.compile(r"\b(?:invest(?:ed|s|ing|ment)?|poured)\b", re.I), "investment"),
     (re.compile(r"\braised?\b|\braising\b|\bfunding\b", re.I), "funding raised"),
     (re.compile(r"\b(?:generates?|generated|earn(?:s|ed)?|revenue)\b", re.I), "revenue"),
@@ -284,8 +285,8 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
 
     metric = _metric(rec, kind, w.clause_before, w.clause_after, label, w.headings, text[s0:start])
     if metric in TRAINING_METRICS:
-        context = " ".join([w.clause_before, label or "", " ".join(w.headings[:2])]).lower()
-        if "train" in context:
+        # "Training GPT-3 cost", "GPT-3 training: ~3,287 MWh" (not a heading far above)
+        if "train" in f"{w.clause_before} {label}".lower():
             metric = f"training {metric}"
     period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
     return Attribution(subject, metric, period, _direction(w.clause_before, w.clause_after))
@@ -308,7 +309,7 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
             or _of_name(ctx, kind, w.clause_after)
             or _count_subject(rec, kind, text, w.clause_after)
             or _label_subject(w.label)
-            or (_previous_subject(ctx, start) if not w.label and not LIST_MARK.match(w.line) else "")
+            or (_previous_subject(ctx, start, s0, sentence_before) if not w.label and not LIST_MARK.match(w.line) else "")
             or _sentence_subject(sentence_before)
             or (rec["unit"] if kind == "count" and not w.label else "")
             or next((h for h in w.headings if not _generic(h)), ""))
@@ -355,8 +356,8 @@ def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
     if not m or line_start + m.end() > claim_start + 1:
         return "", line_start
     label = MARKUP.sub("", m.group(1)).strip()
-    if len(label.split()) > 7:
-        return "", line_start
+    if len(label.split()) > 7 or re.search(r"[.!?]\s", label):
+        return "", line_start  # a sentence before a colon is no label
     return label, line_start + m.end()
 
 
@@ -493,10 +494,13 @@ def _sentence_subject(sentence_before: str) -> str:
     return m.group(1) if m else ""
 
 
-def _previous_subject(ctx: DocContext, start: int) -> str:
+def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence_before: str) -> str:
+    """The subject of the figure just before, in the same line: within one sentence, or
+    in the next when it refers back ("it", "its", "they", "this")."""
     text = ctx.doc.text
     for off, subj in reversed(ctx.subjects_seen):
-        if off < start and "\n" not in text[off:start]:
+        if off < start and "\n" not in text[off:start] and (
+                off >= sentence_start or re.search(r"\b(?:it|its|they|their|this|these)\b", sentence_before, re.I)):
             return subj
         break
     return ""
