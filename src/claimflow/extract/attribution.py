@@ -403,9 +403,11 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
             not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
         ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
             and not re.fullmatch(r"[$€£~]?\d[\d.,]*[A-Za-z%]*", w)
+        if is_name and re.fullmatch(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*)", w):
+            is_name = False  # period codes are no names
         if not is_name and run and raw == w and re.fullmatch(r"\d+(?:\.\d+)*[BbMmKk]?", w):
             is_name = True  # "Llama 3.1 405B", "Windows 11"
-        if is_name and w.lower() not in METRIC_WORDS and w.lower() not in UNIT_FORMS \
+        if is_name and w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
                 and w.lower() not in patterns.MONTHS:
             run.append(w)
         else:
@@ -532,7 +534,7 @@ def _np(words: list[str], limit: int = 4) -> list[str]:
 
 # "an annualized increase of $5-6B", "revenue of $3.7 billion", "a valuation of $18bn"
 _OF_METRIC = re.compile(
-    r"(?:\b(?:an?|the|its|their|his|her|our)\s+((?:[a-z\-]+\s+){0,2}))?\b(increase|decrease|reduction|rise|drop|gain|"
+    r"(?:\b(?:an?|the|its|their|his|her|our)\s+([a-z\-]+\s+)?)?\b(increase|decrease|reduction|rise|drop|gain|"
     r"loss|growth|investment|budget|valuation|revenue|revenues|cost|price|value|total|size|share|deficit|surplus|"
     r"profit|income|sales|fine|salary|spending)\s+of\s*[~$€£¥]*\s*$")
 

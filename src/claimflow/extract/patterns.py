@@ -88,7 +88,7 @@ SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
 # phrase that ends right before the quantity wins.
 QUALIFIERS_BEFORE = {
     "~": "~", "≈": "~", "about": "~", "around": "~", "roughly": "~", "approximately": "~",
-    "approx": "~", "approx.": "~", "circa": "~", "ca.": "~", "some": "~", "nearly": "~",
+    "approx": "~", "approx.": "~", "circa": "~", "c.": "~", "ca.": "~", "some": "~", "nearly": "~",
     "almost": "~", "estimated": "~", "an estimated": "~", "likely": "~", "probably": "~",
     "close to": "~", "in the region of": "~", "on the order of": "~", "somewhere around": "~",
     "more than": ">", "over": ">", "above": ">", "upwards of": ">", "upward of": ">",

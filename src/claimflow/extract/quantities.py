@@ -477,7 +477,8 @@ class _Scan:
             if prev.text in {"#", "@", "/"} and self.glued(s - 1):
                 return True
             # "Llama 2", "Windows 10", "English 101": a number in a name
-            if (prev.is_title or prev.is_upper) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
+            mixed_case = prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15"
+            if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "usd", "eur", "gbp", "rs"} \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)
                                                   or numbers.scale_of(nxt.text))):
@@ -677,6 +678,8 @@ class _Scan:
         if after is not None and self.tok(k).text == "+" and self.tok(k + 1) is not None \
                 and self.tok(k + 1).text.startswith("/"):
             after = None  # "+/-" is a tolerance, not an open bound
+        if after is not None and self.tok(after[0]) is not None and self.tok(after[0]).lower_ == "to":
+            after = None  # "25 billion transistors and up to 128GB": "up to" belongs to the next figure
         if after is not None:
             q.qualifier = _stronger(q.qualifier, after[1])
             q.open_high = after[1] in (">=", ">")
