@@ -82,6 +82,7 @@ NOT_CLAIMS = [
     "The 2x2 below shows it.",
     "We meet at 10:30 or at 2 pm on March 3.",
     "One could imagine a 3D world with 5G phones.",
+    "Apple's iPhone 15 uses the A17 Pro chip; COVID-19 hit in the 1990s style.",
 ]
 
 FOUND_AS_BUGS = [
@@ -112,6 +113,10 @@ FROM_NEW_ARTICLES = [
     ("The EU fined Apple €1.8bn in March 2024.", "€1.8bn", 1.8e9, 1.8e9, "EUR", "=", "EU", "fine", "March 2024"),
     ("Anthropic's revenue reportedly reached an annualized $1B in early 2025.",
      "$1B", 1e9, 1e9, "USD", "=", "Anthropic", "revenue", "per year"),
+    ("In Q3 FY25 the group reported revenue of €3.5bn, up c.5% year on year.",
+     "5%", 5, 5, "%", "~", "", "change", "year on year"),
+    ("The M3 chip has 25 billion transistors and up to 128GB of unified memory.",
+     "128GB", None, 1.28e11, "bytes", "<=", "M3", "unified memory size", None),
     ("Tesla delivered 384,122 vehicles in the second quarter, down 4.8% from a year earlier.",
      "4.8%", 4.8, 4.8, "%", "=", "Tesla", "change", "Q2"),
     ("Inference costs have dropped by a factor of 10 every year since 2021.",
