@@ -58,6 +58,7 @@ WRITTEN_FOR_A_RULE = {
         ("about 552 metric tons CO2 equivalent", "552 metric tons CO2 equivalent", 552, 552, "t CO2e", "~"),
         ("models generate 10-50 tokens/second", "10-50 tokens/second", 10, 50, "tokens/s", "="),
         ("runs at 120 tokens per minute", "120 tokens per minute", 2, 2, "tokens/s", "="),
+        ("it charges $3 per million input tokens", "$3 per million input tokens", 3e-6, 3e-6, "USD/tokens", "="),
         ("a 2 kWh battery", "2 kWh", 2000, 2000, "Wh", "="),
     ],
     "counts and number words": [

@@ -466,7 +466,7 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
     surface = text[rec["start"]:rec["end"]]
     noun = rec["unit"]
     if re.search(r"\d-[A-Za-z]+$", surface):
-        words = _np(re.findall(r"[A-Za-z][\w\-&]*", clause_after), 4)
+        words = _np(re.findall(r"[A-Za-z][\w\-]*|&", clause_after), 4)
         return " ".join(words)
     if noun.lower() in KIND_WORDS:
         m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", clause_after)

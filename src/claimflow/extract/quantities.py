@@ -41,7 +41,8 @@ class Q:
     qualifier: str = "="
     vague: bool = False
     is_range: bool = False
-    open_high: bool = False    # a trailing "+" / "or more" 
+    open_high: bool = False    # a trailing "+" / "or more"
+    per_count: tuple[float, str] | None = None  # a price per counted thing: (scale, plural noun)
     emissions: bool = False
 
     @property
@@ -204,6 +205,14 @@ def _to_record(doc: Doc, q: Q) -> dict:
     else:
         stated_unit = unit_canon = ""
         canon = lambda v: v  # noqa: E731
+    if q.per_count is not None:
+        # "$30 per million tokens" -> 3e-05 USD/tokens (stated: 30 USD/million tokens)
+        scale, noun = q.per_count
+        words = {1e3: "thousand ", 1e6: "million ", 1e9: "billion "}.get(scale, "")
+        stated_unit = f"{stated_unit}/{words}{noun}"
+        base = canon
+        canon = lambda v: base(v) / scale  # noqa: E731
+        unit_canon = f"{unit_canon}/{noun}"
     if q.per is not None:
         # Counts and data per time become per second ("tokens/s"); other rates keep the
         # stated denominator ("USD/h", "USD/kg"), whose size is part of what was said.
@@ -673,6 +682,11 @@ class _Scan:
                 if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"):
                     q.per = spec
                     k = tu[0]
+                elif q.currency and t.lower_ in {"per", "/", "a", "an", "each"}:
+                    # a price per counted thing: "$30 per million input tokens", "$5 a share"
+                    end = self._per_count(q, k + 1)
+                    if end is not None:
+                        k = end
         # trailing "+", "or more", "(estimated)"
         after = self.phrase_at("QUAL_AFTER", k)
         if after is not None and self.tok(k).text == "+" and self.tok(k + 1) is not None \
@@ -685,6 +699,23 @@ class _Scan:
             q.open_high = after[1] in (">=", ">")
             k = after[0]
         q.end = max(k, q.num_end)
+
+    def _per_count(self, q: Q, k: int) -> int | None:
+        """After "per": an optional scale word, up to two modifiers and a counted noun
+        ("million input tokens", "share", "user"). Sets the price's denominator."""
+        scale = 1.0
+        t = self.tok(k)
+        if t is not None and numbers.scale_of(t.text) and (t.lower_ in numbers.MAGNITUDE_WORDS or t.lower_ in {"k", "m", "mn", "bn"}):
+            scale = numbers.scale_of(t.text)
+            k += 1
+        for j in range(k, min(k + 3, self.n)):
+            w = self.doc[j]
+            if not w.is_alpha or w.lower_ in patterns.COUNT_STOP_WORDS:
+                return None
+            if w.lower_ in _PRICE_DENOMINATORS or w.lower_.rstrip("s") in _PRICE_DENOMINATORS:
+                q.per_count = (scale, _plural(w.lower_.rstrip("s")) if not w.lower_.endswith("s") else w.lower_)
+                return j + 1
+        return None
 
     def _weak_scale_ok(self, q: Q, k: int) -> bool:
         """"$5m" is five million; "5m" alone is five metres."""
@@ -941,7 +972,7 @@ class _Scan:
         q = Q(start=a.start, end=b.end, low=a_low, high=b.high, num_start=a.num_start, num_end=b.num_end,
               raw=f"{a.raw}-{b.raw}", scale=b.scale, unit=unit, currency=b.currency or a.currency,
               currency_name=b.currency_name or a.currency_name, minor=b.minor if b.currency else a.minor,
-              count_noun=b.count_noun or a.count_noun, per=b.per or a.per,
+              count_noun=b.count_noun or a.count_noun, per=b.per or a.per, per_count=b.per_count or a.per_count,
               emissions=b.emissions, is_range=True)
         # a's own unit differs in scale from b's ("500ms-5s"): convert a into b's unit
         if a.unit and b.unit and a.unit != b.unit and a.unit.pint and b.unit.pint:
@@ -954,6 +985,12 @@ class _Scan:
             q.low, q.high = q.high, q.low
         return q
 
+
+# Counted things a price is quoted per ("$30 per million tokens", "$20 per user"); a share
+# price ("$5 a share") stays in the currency, as financial writing reads it.
+_PRICE_DENOMINATORS = {"token", "user", "seat", "query", "request", "call", "barrel", "person",
+                       "head", "license", "gpu", "word", "page", "image", "customer", "subscriber",
+                       "employee", "vehicle", "ounce"}
 
 # Words that may follow a one-letter unit ("4 L of wine", "2 in thick").
 _MEASURE_FOLLOWERS = {"of", "thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "away"}
