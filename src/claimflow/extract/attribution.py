@@ -397,7 +397,10 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
     prev_end_char = ""
     for m in tokens:
         raw = m.group(0)
-        w = re.sub(r"['’]s$", "", raw.strip("*_\"“”()[]:,.;!?")).strip("'‘’")  # "Anthropic's" -> "Anthropic"
+        w = raw.strip("*_\"“”()[]:,.;!?")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]  # "Anthropic's" -> "Anthropic"
+        w = w.strip("'‘’")
         starts_sentence = not prev_end_char or prev_end_char in ".!?:\n" or m.start() == 0
         is_name = bool(w) and bool(_NAME.fullmatch(w)) and (
             not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
