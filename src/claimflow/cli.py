@@ -188,11 +188,14 @@ def extract(
     jsonl: bool = typer.Option(False, "--jsonl", help='Batch mode: read {"id", "text"} JSON lines on stdin, '
                                'write one claim per line with that id.'),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse files larger than this."),
+    group: bool = typer.Option(True, "--reconcile/--no-reconcile",
+                               help="Group claims of FILES that state the same fact (fills group_id and verdict)."),
 ) -> None:
     """Extract numeric claims from FILES (or from JSON lines on stdin with --jsonl).
 
     Each file that cannot be read gets one line on stderr naming it and the reason;
-    the others are still processed and the exit code is 1.
+    the others are still processed and the exit code is 1. Claims of the given files are
+    reconciled with each other (no reviewer decisions applied; `claimflow run` does that).
     """
     from claimflow.extract import get_extractor
 
@@ -220,16 +223,20 @@ def extract(
                 failed += 1
                 err.print(f"{path}: {exc}", markup=False, highlight=False)
                 continue
-            if fmt is OutFormat.jsonl:
-                for c in found:
-                    sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
             claims.extend(found)
             if progress:
                 progress.advance(task)
     finally:
         if progress:
             progress.stop()
-    if fmt is OutFormat.table:
+    if group and claims:
+        from claimflow.reconcile import reconcile
+
+        claims = reconcile(claims).claims
+    if fmt is OutFormat.jsonl:
+        for c in claims:
+            sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    else:
         _print_table(claims)
     raise typer.Exit(1 if failed else 0)
 
@@ -267,11 +274,11 @@ def _print_table(claims) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for col in ("doc", "surface", "low", "high", "unit", "q", "subject", "metric", "period"):
+    for col in ("doc", "surface", "low", "high", "unit", "q", "subject", "metric", "period", "verdict"):
         table.add_column(col, overflow="fold")
     for c in claims:
         table.add_row(c.doc, c.surface, _fmt_num(c.low), _fmt_num(c.high), c.unit, c.qualifier,
-                      c.subject, c.metric, c.period or "")
+                      c.subject, c.metric, c.period or "", c.verdict or "")
     Console().print(table)
     Console().print(f"{len(claims)} claims")
 
