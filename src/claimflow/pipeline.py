@@ -27,7 +27,7 @@ from typing import Callable
 import pyarrow as pa
 
 from claimflow import store
-from claimflow.claims import CLAIM_SCHEMA, Claim, claims_to_table
+from claimflow.claims import Claim, claims_to_table
 from claimflow.settings import DEFAULT_MAX_BYTES, project_paths
 
 

@@ -202,7 +202,7 @@ class DocContext:
 
     def _chain_upto(self, k: int) -> list[str]:
         chain: list[tuple[int, str]] = []
-        for off, level, title in self.headings[:k]:
+        for _off, level, title in self.headings[:k]:
             while chain and chain[-1][0] >= level:
                 chain.pop()
             chain.append((level, title))
@@ -275,7 +275,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         row, head = cell
         w.label, w.clause_before, w.clause_after = row, "", ""
         period = find_period(head) or (head if re.fullmatch(r"(?:19|20)\d\d", head) else None)
-        metric = head.lower() if head and not period else _metric(rec, kind, "", "", row, w.headings, "")
+        metric = head.lower() if head and not period else _metric(rec, kind, "", "", row, w.headings)
         subject = _tidy_subject(row or _subject(ctx, rec, kind, w))
         return Attribution(subject, metric, period, None)
 
@@ -283,7 +283,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
 
-    metric = _metric(rec, kind, w.clause_before, w.clause_after, label, w.headings, text[s0:start])
+    metric = _metric(rec, kind, w.clause_before, w.clause_after, label, w.headings)
     if metric in TRAINING_METRICS:
         # "Training GPT-3 cost", "GPT-3 training: ~3,287 MWh" (not a heading far above)
         if "train" in f"{w.clause_before} {label}".lower():
@@ -299,11 +299,11 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
     in_title = w.line_start in ctx.heading_offsets  # every word of a title is capitalised
     if re.match(r"\s*(?:and|but|while)\s+[a-z]+(?:s|ed)\b", w.clause_before):
         # a second predicate of the sentence's subject: "The phone has ..., and starts at $799"
-        opener = "" if in_title else _first_name(ctx, sentence_before, s0)
+        opener = "" if in_title else _first_name(ctx, sentence_before)
         found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
         if found:
             return found
-    return ((not in_title and _first_name(ctx, w.clause_before, start - len(w.clause_before)))
+    return ((not in_title and _first_name(ctx, w.clause_before))
             or (not in_title and _last_name(ctx, text[max(s0, w.label_end):start - len(w.clause_before)]))
             or _by_agent(ctx, w.clause_after)
             or _of_name(ctx, kind, w.clause_after)
@@ -388,7 +388,7 @@ def _generic(s: str) -> bool:
 _NAME = re.compile(r"[A-Z][\w\-\.&']*[\w]|[A-Z]|[A-Za-z]+[\-]?\d[\w\.\-]*")
 
 
-def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
+def _names(ctx: DocContext, span: str) -> list[str]:
     """Runs of capitalised words (names) in `span`; sentence-initial words count only
     when the document uses them capitalised mid-sentence too."""
     out: list[str] = []
@@ -427,15 +427,15 @@ def _names(ctx: DocContext, span: str, offset: int) -> list[str]:
     return [n for n in out if n]
 
 
-def _first_name(ctx: DocContext, clause: str, before_start: int) -> str:
-    names = _names(ctx, clause, before_start)
+def _first_name(ctx: DocContext, clause: str) -> str:
+    names = _names(ctx, clause)
     return names[0] if names else ""
 
 
 def _last_name(ctx: DocContext, span: str) -> str:
     """The nearest name before the clause, if it stands within a few words of it."""
     words = span.split()
-    names = _names(ctx, " ".join(words[-5:]), 0)
+    names = _names(ctx, " ".join(words[-5:]))
     return names[-1] if names else ""
 
 
@@ -547,7 +547,7 @@ _LEVEL = re.compile(
     r"jumped|climbed|slipped|reached|hit|held|stood|stayed|remained|came in)\s+(?:at|to)\s*[~$€£¥]*\s*$")
 
 
-def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str], sent_before: str) -> str:
+def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str]) -> str:
     aw = re.findall(r"[A-Za-z][\w\-]*|%|\S", after)
     if kind == "count":
         return f"number of {rec['unit']}"
@@ -557,11 +557,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     m = _OF_METRIC.search(before)
     if m:
         return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
-    bw = re.findall(r"[A-Za-z][\w\-]*", before)
-    low_after = after.lower()
     # "% of memory", "50% of its investment in OpenAI"
     if kind in ("percent", "number") and aw[:1] == ["of"]:
-        np = _np(aw[1:], 6 if "in" not in aw[1:4] else 6)
         m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", after)
         if m:
             words = m.group(1).split()
@@ -569,8 +566,6 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
                                                               and not (w == "in" and i + 1 < len(words) and words[i + 1][:1].isupper())
                                                               or w.isdigit())), len(words))
             return "share of " + " ".join(words[:cut])
-        if np:
-            return "share of " + " ".join(np)
     # comparatives after multipliers / percents
     m = re.match(r"\s*(cheaper|faster|more|less|fewer|smaller|larger|bigger|higher|lower)\b\s*(?:to\s+(\w+))?\s*([\w\-]+(?:\s+[\w\-]+)?)?", after, re.I)
     if kind in ("multiplier", "percent") and m:

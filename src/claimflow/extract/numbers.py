@@ -54,7 +54,7 @@ ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 _NUMERAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")  # 1,500,000; 12,34,567 (Indian)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _SCI = re.compile(r"^(\d+(?:\.\d+)?)[eE]([+-]?\d+)$")
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
 def parse_numeral(text: str) -> float | None:
@@ -62,10 +62,10 @@ def parse_numeral(text: str) -> float | None:
     t = text.replace("\u2212", "-").replace("\u2009", "").replace("\u202f", "")
     if not t or t in {"-", "+", ".", ","}:
         return None
-    if t[-1] in _VULGAR:
+    if t[-1] in VULGAR_FRACTIONS:
         whole = t[:-1]
         base = parse_numeral(whole) if whole else 0.0
-        return None if base is None else base + _VULGAR[t[-1]]
+        return None if base is None else base + VULGAR_FRACTIONS[t[-1]]
     if _NUMERAL.match(t) and any(c.isdigit() for c in t):
         return float(t.replace(",", ""))
     m = _FRACTION.match(t)

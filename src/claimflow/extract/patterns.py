@@ -6,7 +6,7 @@ Nothing here runs: `extractor.py` compiles these into a spaCy pipeline.
 """
 from __future__ import annotations
 
-from claimflow.extract.numbers import MAGNITUDE_WORDS, PLURAL_SCALES
+from claimflow.extract.numbers import MAGNITUDE_WORDS, PLURAL_SCALES, VULGAR_FRACTIONS
 
 # --- Matcher patterns (token patterns), by family -------------------------------------
 # The Matcher tests every pattern's first token against every token of the text, so the
@@ -25,7 +25,7 @@ NUMBER_PATTERNS = (
     # "half million", "a quarter million"
     + _each({"half", "quarter"}, [{"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}])
     + [[{"LOWER": "a"}, {"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}]]
-    + [[{"ORTH": f}] for f in ("½", "¼", "¾", "⅓", "⅔", "⅛")]
+    + [[{"ORTH": f}] for f in sorted(VULGAR_FRACTIONS)]
 )
 # Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",
 # "10s of trillions of tokens").
@@ -39,8 +39,7 @@ MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
 # number or one of these, within two tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
-    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter",
-    "½", "¼", "¾", "⅓", "⅔", "⅛"})
+    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter"} | set(VULGAR_FRACTIONS))
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).

@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from claimflow.extract import numbers, patterns, units
 
-VULGAR = ["½", "¼", "¾", "⅓", "⅔", "⅛"]
 
 
 @dataclass
@@ -511,12 +510,6 @@ class _Scan:
         return j < 0 or "\n" in self.doc[j].text or "\n" in self.doc[j].whitespace_ or (
             self.doc[j].is_space)
 
-    def _sentence_start(self, i: int) -> bool:
-        j = i - 1
-        while j >= 0 and self.doc[j].text in {"\"", "'", "(", "“", "‘", "*", "**", "-"}:
-            j -= 1
-        return j < 0 or self.doc[j].is_space or self.doc[j].text in {".", "!", "?", ":", "\n"} or "\n" in self.doc[j].whitespace_
-
     # left of the number: currency, "~", qualifier words ---------------------------------
     def _left(self, q: Q) -> None:
         i = q.start
@@ -641,7 +634,7 @@ class _Scan:
                 k = minor[0]
         elif unit is not None and not q.currency:
             spec = units.lookup(unit[1], self.doc[kk:unit[0]].text)
-            if spec is not None and self._unit_ok(q, kk, unit[0], spec):
+            if spec is not None and self._unit_ok(kk, unit[0]):
                 q.unit = spec
                 k = unit[0]
         elif q.currency is None and q.unit is None and not hyphen:
@@ -727,7 +720,7 @@ class _Scan:
         return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
                     or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3))
 
-    def _unit_ok(self, q: Q, s: int, e: int, spec: units.UnitSpec) -> bool:
+    def _unit_ok(self, s: int, e: int) -> bool:
         text = self.doc[s:e].text
         if text in ("C", "F") and not self.glued(s - 1):
             return False  # "-12C" is a temperature, "grade 5 C" is not
@@ -867,7 +860,6 @@ class _Scan:
                     continue
             out.append(a)
             i += 1
-        # drop bare years that were only kept as possible range ends
         return out
 
     def _try_compound(self, a: Q, b: Q) -> Q | None:

@@ -180,8 +180,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 ]
 
 # Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
-# "C"/"F" only after a degree sign or "degrees"; "t" alone is too ambiguous).
-CASE_SENSITIVE = {"t": "t", "c": None, "f": None, "'": None, "\"": None, "st": None, "point": None,
+# "C"/"F" only in capitals and glued to the number, "-12C"; see quantities._unit_ok).
+CASE_SENSITIVE = {"t": "t", "'": None, "\"": None, "st": None, "point": None,
                   "points": None, "in": "in", "kn": None, "kt": None, "pm": None, "ha": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None,
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah"}
@@ -214,7 +214,6 @@ def _build_forms() -> dict[str, UnitSpec]:
 
 
 UNIT_FORMS: dict[str, UnitSpec] = _build_forms()
-MAX_UNIT_WORDS = max(len(f.split()) for f in UNIT_FORMS)
 
 
 def lookup(form: str, original: str | None = None) -> UnitSpec | None:
@@ -260,8 +259,3 @@ def to_canonical(value: float | None, spec: UnitSpec) -> float | None:
         return value
     scale, offset = _factor(spec.pint, spec.kind)
     return value * scale + offset
-
-
-def seconds(expr: str) -> float:
-    """Length of a pint time expression in seconds (for per-time rates)."""
-    return _factor(expr, "time")[0]

@@ -159,7 +159,7 @@ def _candidate_links(entity_ids: list[int], keys: list[ClaimKey]) -> list[tuple[
     # or a bare metric that ends exactly one longer metric of this subject ("size" /
     # "market size"; but "cost" next to both "training cost" and "energy cost" joins
     # neither).
-    for s, ents in by_subject.items():
+    for ents in by_subject.values():
         for x in range(len(ents)):
             for y in range(x + 1, len(ents)):
                 a, b = keys[ents[x]], keys[ents[y]]
