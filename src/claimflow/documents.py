@@ -63,10 +63,17 @@ class Document:
         return chain
 
 
+def code_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of fenced code blocks (```); an unclosed fence runs to the end."""
+    fences = [m.start() for m in re.finditer(r"^```", text, re.M)]
+    ends = [text.find("\n", f) for f in fences[1::2]]
+    ends = [len(text) if e < 0 else e for e in ends]
+    return list(zip(fences[::2], ends + [len(text)] * (len(fences) % 2)))
+
+
 def parse_headings(text: str) -> list[Heading]:
     """Markdown ATX headings, skipping fenced code blocks."""
-    fences = [m.start() for m in re.finditer(r"^```", text, re.M)]
-    blocks = list(zip(fences[::2], fences[1::2] + [len(text)] * (len(fences) % 2)))
+    blocks = code_blocks(text)
 
     def in_fence(pos: int) -> bool:
         return any(a <= pos < b for a, b in blocks)

@@ -6,14 +6,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from claimflow.claims import Claim, make_claim_id
-from claimflow.documents import Document
+from claimflow.documents import Document, code_blocks
 from claimflow.extract import quantities  # noqa: F401  (registers the spaCy factory)
 from claimflow.extract.attribution import DocContext, attribute
 from claimflow.extract.patterns import ABBREVIATIONS
 from claimflow.extract.tokenizer import blank_english
 
 CHUNK_CHARS = 100_000  # texts are parsed in paragraph-aligned chunks of about this size
-_FENCE = re.compile(r"^```.*?^```[^\n]*$", re.M | re.S)
 
 
 class Extractor:
@@ -53,7 +52,7 @@ class Extractor:
     # -- internals -------------------------------------------------------------------
     def _claims(self, doc: Document, parts) -> list[Claim]:
         text = doc.text
-        fences = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
+        fences = code_blocks(text)
         ctx = DocContext.build(doc)
         out: list[Claim] = []
         for off, sdoc in parts:
