@@ -47,6 +47,10 @@ VAGUE_WORDS = {
     "several": (3.0, 9.0), "a couple": (2.0, 2.0), "a couple of": (2.0, 2.0),
     "a dozen": (12.0, 12.0), "dozens": (24.0, 144.0), "dozens of": (24.0, 144.0),
 }
+# A plural time unit without a numeral ("for months", "days to weeks"): from one of the
+# unit up to the next larger unit (a week of days, a year of months, a decade of years).
+VAGUE_DURATIONS = {"seconds": 60.0, "minutes": 60.0, "hours": 24.0, "days": 7.0, "weeks": 4.0,
+                   "months": 12.0, "years": 10.0, "decades": 10.0}
 PLURAL_SCALES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
                  "billions": 1e9, "trillions": 1e12}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}

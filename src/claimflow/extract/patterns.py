@@ -6,7 +6,7 @@ Nothing here runs: `extractor.py` compiles these into a spaCy pipeline.
 """
 from __future__ import annotations
 
-from claimflow.extract.numbers import MAGNITUDE_WORDS, PLURAL_SCALES, VULGAR_FRACTIONS
+from claimflow.extract.numbers import MAGNITUDE_WORDS, PLURAL_SCALES, VAGUE_DURATIONS, VULGAR_FRACTIONS
 
 # --- Matcher patterns (token patterns), by family -------------------------------------
 # The Matcher tests every pattern's first token against every token of the text, so the
@@ -34,12 +34,16 @@ VAGUE_PATTERNS = (
     + [[{"LIKE_NUM": True}, {"LOWER": "s"}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(PLURAL_SCALES)}}]]
     + [[{"LOWER": "a"}, {"LOWER": {"IN": ["few", "handful", "couple"]}}]]
     + _each({"several", "dozens"}, [])
+    # "for months", "months to years" (a duration without a numeral)
+    + [[{"LOWER": "for"}, {"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}],
+       [{"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}, {"LOWER": {"IN": ["to", "or"]}}, {"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}]]
 )
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
 # number or one of these, within two tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
-    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter"} | set(VULGAR_FRACTIONS))
+    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter"} | set(VULGAR_FRACTIONS)
+    | set(VAGUE_DURATIONS))
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).

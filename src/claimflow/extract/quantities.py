@@ -778,6 +778,8 @@ class _Scan:
     # vague quantities ------------------------------------------------------------------------
     def _vague(self, s: int, e: int) -> Q | None:
         words = [t.lower_ for t in self.doc[s:e]]
+        if words[-1] in numbers.VAGUE_DURATIONS:
+            return self._vague_duration(s, e, words)
         if words[-1] == "of" and words[0] in numbers.PLURAL_SCALES:
             m = numbers.PLURAL_SCALES[words[0]]
             low, high = m, m * 10
@@ -830,6 +832,32 @@ class _Scan:
                 return None
             q.count_noun = self.doc[end - 1].text
             q.end = end
+        return q
+
+    def _vague_duration(self, s: int, e: int, words: list[str]) -> Q | None:
+        """"for months" (1-12 months), "months to years" (a month to 10 years, stated in
+        years as "500ms-5s" is stated in seconds); not "for years to come", "for days on end"."""
+        nxt = self.tok(e)
+        if words[0] == "for":
+            after = self.tok(e + 1)
+            if nxt is not None and (nxt.lower_ in ("of", "and", "or", "ago") or after is not None and (
+                    (nxt.lower_, after.lower_) in (("to", "come"), ("on", "end")))):
+                return None
+            s += 1
+        last = units.lookup(words[-1])
+        if last is None:
+            return None
+        high = numbers.VAGUE_DURATIONS[words[-1]]
+        low = 1.0
+        if len(words) == 3 and words[0] != "for":
+            first = units.lookup(words[0])
+            if first is None or first == last:
+                return None
+            low = units.to_canonical(1.0, first) / units.to_canonical(1.0, last)
+            if low >= high:
+                return None
+        q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.doc[s:e].text, vague=True,
+              unit=last, qualifier="~", is_range=True)
         return q
 
     def _carry_units(self, qs: list[Q]) -> None:
