@@ -71,6 +71,12 @@ WRITTEN_FOR_A_RULE = {
         ("twenty-one years later", "twenty-one years", 21 * 31557600, 21 * 31557600, "s", "="),
         ("two and a half miles east", "two and a half miles", 4023.36, 4023.36, "m", "="),
     ],
+    "durations without a numeral": [
+        ("The outage lasted for hours.", "hours", 3600, 24 * 3600, "s", "~"),
+        ("It ran for months on rented GPUs", "months", 2629800, 12 * 2629800, "s", "~"),
+        ("Approval takes weeks to months.", "weeks to months", 7 * 86400, 12 * 2629800, "s", "~"),
+        ("Builds go from minutes or hours", "minutes or hours", 60, 24 * 3600, "s", "~"),
+    ],
 }
 
 NOT_CLAIMS = [
@@ -79,6 +85,7 @@ NOT_CLAIMS = [
     "1. Training Costs\n2. Inference Speed\n",
     "### 3. Memory Consumption\n",
     "This is cited widely.[1]",
+    "We will remember it for years to come, and for days on end.",
     "See Section 230 and page 4.",
     "The 2x2 below shows it.",
     "We meet at 10:30 or at 2 pm on March 3.",
@@ -202,3 +209,30 @@ def test_attribution_from_a_table():
     assert (claims["$18B"].subject, claims["$18B"].metric, claims["$18B"].period) == ("Inference", "market size", "2024")
     assert claims["$75B"].period == "2030"
     assert (claims["27%"].subject, claims["27%"].metric) == ("Inference", "cagr")
+
+
+def test_attribution_reads_what_a_section_and_a_label_say():
+    text = (
+        "# A survey of model costs\n\n"
+        "### 1. Training Costs & Resource Requirements\n\n"
+        "- **Memory requirements**: needs about 80 GB of GPU memory\n"
+        "- **Time-consuming**: days to weeks for fine-tuning\n"
+        "- Daily inference: 3,000 MWh worldwide\n\n"
+        "### Summary\n\n**Total Addressable Market**: $50-100B by 2027\n\n"
+        "There are at least a dozen companies building inference chips, and it takes 6 months to tape out one.\n"
+        "Prices fell, and it is probably 5x cheaper to train Llama 2 now.\n"
+    )
+    claims = {c.surface: c for c in get_extractor().extract(Document("s.md", text))}
+    # a section title names a topic plus what is measured: the topic is the subject
+    assert claims["80 GB"].subject == "Training"
+    # an adjective label names nothing; "for fine-tuning" says what the time is spent on
+    assert claims["days to weeks"].subject == "fine-tuning"
+    # "daily" is the period, not part of the subject
+    assert (claims["3,000 MWh"].subject, claims["3,000 MWh"].period) == ("inference", "per day")
+    # a generic label that still names a market beats the document's title
+    assert claims["$50-100B"].subject == "Total Addressable Market"
+    # what counted things do says which they are
+    assert claims["a dozen companies"].subject == "companies building inference chips"
+    # "it takes", "it is ... cheaper to train X": a placeholder "it" points to no earlier figure
+    assert claims["6 months"].subject == "survey of model costs"
+    assert claims["5x"].subject == "Llama 2"

@@ -48,15 +48,24 @@ class Score:
     extras: list[dict]
 
 
+def match_gold(preds: list[dict], gold: list[dict]) -> dict[int, int]:
+    """Pairs predictions with gold claims one to one: {prediction index: gold index}, the
+    first unused gold claim whose span overlaps and whose value and unit agree."""
+    taken: dict[int, int] = {}
+    used: set[int] = set()
+    for pi, p in enumerate(preds):
+        for gi, g in enumerate(gold):
+            if gi not in used and _value_match(p, g):
+                taken[pi] = gi
+                used.add(gi)
+                break
+    return taken
+
+
 def score(preds: list[dict], gold: list[dict]) -> Score:
     docs = {g["doc"] for g in gold}
     preds = [p for p in preds if p["doc"] in docs]
-    taken: dict[int, int] = {}
-    for pi, p in enumerate(preds):
-        for gi, g in enumerate(gold):
-            if gi not in taken.values() and _value_match(p, g):
-                taken[pi] = gi
-                break
+    taken = match_gold(preds, gold)
     optional = {gi for gi, g in enumerate(gold) if g.get("optional")}
     tp = sum(1 for gi in taken.values() if gi not in optional)
     fp = len(preds) - len(taken)

@@ -32,6 +32,15 @@ GENERIC_LABELS = {
     "adoption", "examples", "trend", "note", "summary", "overview", "cost", "value", "results",
     "the problem", "addressable segments", "characteristics", "opportunities", "technologies",
 }
+# A label ending in one of these names a resource someone needs ("Memory requirements",
+# "Massive compute requirements"), so it says what is measured, not about whom.
+RESOURCE_LABEL_HEADS = {"requirement", "requirements", "needs", "usage", "consumption", "footprint",
+                        "demand", "demands"}
+# A generic label ending in one of these still names a thing ("Total Addressable Market"),
+# which says more than the document's title.
+THING_LABEL_HEADS = {"market", "markets", "segment", "segments", "sector", "industry"}
+# Rate adjectives that belong to the period, not the subject ("Daily inference").
+PERIOD_ADJECTIVES = {"daily", "weekly", "monthly", "quarterly", "yearly", "annual", "annually"}
 HEADING_PREFIXES = re.compile(r"^(?:case study|example|part \w+|chapter \w+|section \w+|appendix \w+)\s*[:\-–]\s*", re.I)
 NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", re.I)
 MARKUP = re.compile(r"[*_`]+")
@@ -84,6 +93,8 @@ DEFAULT_METRIC = {
     "volume": "volume", "area": "area", "speed": "speed", "temperature": "temperature",
     "frequency": "frequency", "bandwidth": "bandwidth", "number": "value",
 }
+# A label names the metric of a duration only if it is a word for time.
+TIME_METRIC_WORDS = {"time", "times", "duration", "latency", "length", "delay", "lifetime", "period", "window"}
 TRAINING_METRICS = {"cost", "duration", "time", "energy", "emissions", "data size", "energy cost"}
 NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "than", "vs", "versus", "per", "between", "among", "across", "against", "within", "without",
@@ -123,7 +134,7 @@ _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PER
 
 # Every rule needs a year, a Q/H/FY code or one of these words: a text with none of them
 # is answered without the combined regex (keep in step with PERIOD_RULES).
-_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|quarter|month|day|current|today|now)")
+_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|quarter|month|day|daily|current|today|now)")
 
 
 @lru_cache(maxsize=4096)
@@ -157,6 +168,7 @@ class DocContext:
     heading_starts: list[int] = field(default_factory=list)
     chains: dict[int, list[str]] = field(default_factory=dict)
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
+    last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -260,8 +272,15 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     s0, s1 = max(sent_start, ls), min(sent_end, le)
     line = text[ls:le]
     label, label_end = _label(line, ls, start)
-    # the clause: bounded by , ; ( ) — within the sentence
-    before = text[max(s0, label_end):start]
+    # the clause: bounded by , ; ( ) — within the sentence; a count just before is
+    # blanked out ("thousands of GPUs for months": "GPUs" is what that figure counts)
+    b0 = max(s0, label_end)
+    before = text[b0:start]
+    ls_, le_ = ctx.last_count
+    if b0 <= ls_ < le_ <= start:
+        before = before[:ls_ - b0] + " " * (le_ - ls_) + before[le_ - b0:]
+    if rec["kind"] == "count":
+        ctx.last_count = (start, end)
     cut = max(before.rfind(c) for c in ",;(—") + 1
     after = text[end:s1]
     m = re.search(r"[,;)(—!?]|\s-\s|\.\s", after)
@@ -303,16 +322,51 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
         found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
         if found:
             return found
+    if _DUMMY_IT.search(sentence_before):
+        found = _infinitive_object(ctx, w.clause_after)  # "it is ~5X cheaper to train GPT-3.5 now"
+        if found:
+            return found
     return ((not in_title and _first_name(ctx, w.clause_before))
             or (not in_title and _last_name(ctx, text[max(s0, w.label_end):start - len(w.clause_before)]))
             or _by_agent(ctx, w.clause_after)
             or _of_name(ctx, kind, w.clause_after)
+            or _infinitive_object(ctx, w.clause_after)
+            or (_purpose(w.clause_after) if kind == "time" else "")
             or _count_subject(rec, kind, text, w.clause_after)
             or _label_subject(w.label)
             or (_previous_subject(ctx, start, s0, sentence_before) if not w.label and not LIST_MARK.match(w.line) else "")
             or _sentence_subject(sentence_before)
             or (rec["unit"] if kind == "count" and not w.label else "")
-            or next((h for h in w.headings if not _generic(h)), ""))
+            or _heading_subject(w))
+
+
+def _heading_subject(w: _Where) -> str:
+    """The innermost specific heading; but a generic label that still names a thing
+    ("**Total Addressable Market**: $50-100B+") beats the document's own title."""
+    found = next((i for i, h in enumerate(w.headings) if not _generic(h)), None)
+    if found is None:
+        return ""
+    words = re.findall(r"[a-z]+", w.label.lower())
+    if found == len(w.headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
+        return w.label
+    return _heading_topic(w.headings[found])
+
+
+def _heading_topic(heading: str) -> str:
+    """A section title names a topic and what is measured about it: "Training Costs &
+    Resource Requirements" is about training, "Inference Latency & Speed" about inference."""
+    words = heading.split()
+    cut = next((i for i, x in enumerate(words) if i and x.lower().strip(",:") in METRIC_WORDS), None)
+    if cut is None or any(x.lower() in STOP_WORDS for x in words[:cut]):
+        return heading  # "A survey of model costs" is a title, not "Topic Metric & Metric"
+    topic = " ".join(words[:cut]).rstrip(" &,-–")
+    low = topic.lower()
+    return heading if _generic(topic) or low in STOP_WORDS or low in TOPIC_NOT else topic
+
+
+# Words that cannot be a heading's topic on their own ("Total Revenue" is not about "Total").
+TOPIC_NOT = {"total", "current", "projected", "overall", "annual", "average", "gross", "net", "key", "major",
+             "new", "high", "low", "estimated", "expected", "typical", "daily", "monthly", "yearly", "quarterly"}
 
 
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
@@ -364,16 +418,23 @@ def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
 def _label_subject(label: str) -> str:
     """A list label names the subject ("Enterprise Software: $10-30B"), unless it names
     the metric; "Training time" still says what was timed."""
-    if not label or _generic(label):
+    if not label or _generic(label) or _ADJECTIVE_LABEL.match(label):
         return ""
     m = re.match(r"^(\w+) for (.+)$", label)
     if m and m.group(1).lower() in METRIC_WORDS:
         return m.group(2)  # "Target for real-time"
     if _metric_label(label):
         words = label.split()
+        if words[-1].lower() in RESOURCE_LABEL_HEADS:
+            return ""
         head = " ".join(words[:-1])
         return head if head and not _generic(head) and head.lower() not in COMMON_CAPS - {"training"} else ""
     return label
+
+
+# A label that is an adjective describes, it names nothing: "Time-consuming", "Extremely expensive".
+_ADJECTIVE_LABEL = re.compile(r"^(?:[A-Za-z]+ly\s+)?(?:[A-Za-z]+-(?:consuming|intensive|heavy|hungry|bound|limited|prone)"
+                              r"|[A-Za-z]+(?:ive|ous|ful))$")
 
 
 def _generic(s: str) -> bool:
@@ -457,6 +518,32 @@ def _of_name(ctx: DocContext, kind: str, clause_after: str) -> str:
     return m.group(1).strip() if m and m.group(1).strip() else ""
 
 
+_TO_VERB = re.compile(r"\s*(?:[a-z]+er\s+|more\s+\w+\s+|less\s+\w+\s+)?to\s+[a-z]+\s+(?:an?\s+|the\s+)?(\S.*)")
+
+
+def _purpose(clause_after: str) -> str:
+    """"Days to weeks for fine-tuning": what a duration is spent on."""
+    m = re.match(r"\s*for\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", clause_after)
+    if not m:
+        return ""
+    words = _np(m.group(1).split(), 2)
+    return " ".join(words) if words and words[0] not in STOP_WORDS else ""
+
+
+def _infinitive_object(ctx: DocContext, clause_after: str) -> str:
+    """"~5X cheaper to train GPT-3.5 equivalent", "$5M to train GPT-3": the named thing
+    the figure is spent on."""
+    m = _TO_VERB.match(clause_after)
+    if not m:
+        return ""
+    rest = m.group(1)
+    name = _first_name(ctx, " ".join(rest.split()[:3]))
+    if not name or not rest.startswith(name.split()[0]):
+        return ""
+    nxt = rest[len(name):].split()[:1]
+    return f"{name} {nxt[0]}" if nxt and nxt[0].lower() in {"equivalent", "class", "level", "grade"} else name
+
+
 KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "varieties", "flavors", "flavours"}
 
 
@@ -480,7 +567,29 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
     while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS
                      or words[0] in ("k", "K", "m", "M", "bn", "b", "B", "mn", "T")):
         words.pop(0)
+    doing = _participle_phrase(clause_after)
+    if words and doing:
+        return " ".join(words + doing)  # "a dozen companies building AI cloud products"
     return " ".join(words) if len(words) > 1 else ""
+
+
+_NOT_PARTICIPLES = {"including", "excluding", "according", "following", "during", "regarding", "concerning",
+                    "nothing", "something", "anything", "everything", "morning", "evening", "spring", "thing"}
+_PHRASE_END = {"and", "or", "but", "than", "to", "as", "while", "because", "which", "that", "so"}
+
+
+def _participle_phrase(clause_after: str) -> list[str]:
+    """"companies building AI cloud related products and services" -> ["building", "AI",
+    "cloud", "related", "products"]: what the counted things do says which they are."""
+    words = re.findall(r"[A-Za-z][\w\-]*|\S", clause_after)
+    if not words or not re.fullmatch(r"[a-z]{3,}ing", words[0]) or words[0] in _NOT_PARTICIPLES:
+        return []
+    out = [words[0]]
+    for w in words[1:6]:
+        if not re.fullmatch(r"[A-Za-z][\w\-]*", w) or w.lower() in _PHRASE_END:
+            break
+        out.append(w)
+    return out if len(out) > 1 else []
 
 
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
@@ -503,6 +612,8 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
     """The subject of the figure just before, in the same line: within one sentence, or
     in the next when it refers back ("it", "its", "they", "this")."""
     text = ctx.doc.text
+    if _DUMMY_IT.search(sentence_before):
+        return ""  # "it takes 9-12 months to ...", "it is ~5X cheaper to train ...": "it" points nowhere
     for off, subj in reversed(ctx.subjects_seen):
         if off < start and "\n" not in text[off:start] and (
                 off >= sentence_start or re.search(r"\b(?:it|its|they|their|this|these)\b", sentence_before, re.I)):
@@ -511,9 +622,17 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
     return ""
 
 
+# "it" as a placeholder subject: "it takes", "it costs ... to", "it is (probably) ... cheaper"
+_DUMMY_IT = re.compile(r"\bit\s+(?:(?:still\s+|only\s+|now\s+)?(?:takes?|took|costs?)|(?:is|was|'s|will be|would be)"
+                       r"(?:\s+(?:probably|likely|now|still|about|roughly|already|only))*)\s+[^,;]*$", re.I)
+
+
 def _tidy_subject(s: str) -> str:
     s = MARKUP.sub("", s).strip(" :-–")
     s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+    first, _, rest = s.partition(" ")
+    if rest and first.lower() in PERIOD_ADJECTIVES:
+        s = rest  # "Daily inference": "daily" is the period
     return s
 
 
@@ -634,7 +753,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
                 m2 = re.search(r"\bfrom ([A-Z][\w\-]*)", after)
                 return f"growth from {m2.group(1)}" if m2 else name
             return name
-    if label and _metric_label(label):
+    if label and _metric_label(label) and (kind != "time" or label.split()[-1].lower() in TIME_METRIC_WORDS):
         low = label.lower()
         if kind == "currency" and "market" in low:
             return "market size"
