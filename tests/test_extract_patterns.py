@@ -131,6 +131,10 @@ FROM_NEW_ARTICLES = [
      "10", 10, 10, "x", "=", None, None, None),
     ("The heatwave pushed temperatures above 40°C (104°F) in parts of Spain.",
      "104°F", 40, 40, "°C", "=", None, None, None),
+    ("- Llama 3 70B: 140GB of weights in FP16, ~35GB at 4-bit\n",
+     "~35GB", 3.5e10, 3.5e10, "bytes", "~", "Llama 3 70B", "size", None),
+    ("Do firms offering tooling, API endpoints, and/or chips, or other aspects merge into two models?",
+     "two models", 2, 2, "models", "=", "models", "number of models", None),
     ("Revenue grew 3x year over year to $2.4B, while gross margin improved to 68%.",
      "68%", 68, 68, "%", "=", "", "gross margin", None),
 ]

@@ -327,7 +327,8 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
         if found:
             return found
     return ((not in_title and _first_name(ctx, w.clause_before))
-            or (not in_title and _last_name(ctx, text[max(s0, w.label_end):start - len(w.clause_before)]))
+            or (not in_title and not _label_subject(w.label)
+                and _last_name(ctx, text[max(s0, w.label_end):start - len(w.clause_before)]))
             or _by_agent(ctx, w.clause_after)
             or _of_name(ctx, kind, w.clause_after)
             or _infinitive_object(ctx, w.clause_after)
@@ -495,9 +496,15 @@ def _first_name(ctx: DocContext, clause: str) -> str:
 
 def _last_name(ctx: DocContext, span: str) -> str:
     """The nearest name before the clause, if it stands within a few words of it."""
-    words = span.split()
-    names = _names(ctx, " ".join(words[-5:]))
-    return names[-1] if names else ""
+    words = span.split()[-5:]
+    names = _names(ctx, " ".join(words))
+    if not names:
+        return ""
+    tail = " ".join(words)
+    rest = tail[tail.rfind(names[-1].split()[-1]):].lower().split()
+    if any(w in ("and", "or", "and/or") for w in rest):
+        return ""  # a name inside an enumeration ("API endpoints, and/or hardware, or ...")
+    return names[-1]
 
 
 def _by_agent(ctx: DocContext, clause_after: str) -> str:
