@@ -86,6 +86,7 @@ NOT_CLAIMS = [
     "### 3. Memory Consumption\n",
     "This is cited widely.[1]",
     "We will remember it for years to come, and for days on end.",
+    "Microsoft will restart the Three Mile Island plant.",
     "See Section 230 and page 4.",
     "The 2x2 below shows it.",
     "We meet at 10:30 or at 2 pm on March 3.",
@@ -131,6 +132,11 @@ FROM_NEW_ARTICLES = [
      "10", 10, 10, "x", "=", None, None, None),
     ("The heatwave pushed temperatures above 40°C (104°F) in parts of Spain.",
      "104°F", 40, 40, "°C", "=", None, None, None),
+    ("AMD expects its MI300 accelerators to bring in more than $5 billion in 2024.",
+     "$5 billion", 5e9, None, "USD", ">", "AMD", "revenue", "2024"),
+    ("A rack of 72 Blackwell GPUs can need 120 kW.", "120 kW", 1.2e5, 1.2e5, "W", "=", None, None, None),
+    ("Rental prices fell from $8 an hour in early 2023 to under $2.50 an hour by mid-2025.",
+     "$8 an hour", 8, 8, "USD/h", "=", None, None, None),
     ("- Llama 3 70B: 140GB of weights in FP16, ~35GB at 4-bit\n",
      "~35GB", 3.5e10, 3.5e10, "bytes", "~", "Llama 3 70B", "size", None),
     ("Do firms offering tooling, API endpoints, and/or chips, or other aspects merge into two models?",
@@ -240,3 +246,12 @@ def test_attribution_reads_what_a_section_and_a_label_say():
     # "it takes", "it is ... cheaper to train X": a placeholder "it" points to no earlier figure
     assert claims["6 months"].subject == "survey of model costs"
     assert claims["5x"].subject == "Llama 2"
+
+
+def test_periods_next_to_the_figure_win():
+    text = "Rental prices fell from $8 an hour in early 2023 to under $2.50 an hour by mid-2025."
+    claims = {c.surface: c for c in get_extractor().extract(Document("p.txt", text))}
+    assert (claims["$8 an hour"].period, claims["$2.50 an hour"].period) == ("2023", "by 2025")
+    # a rate word right before the figure beats a date after it
+    c = _find("Its revenue reached an annualized $2B in mid-2025.", "$2B")
+    assert c.period == "per year"

@@ -73,7 +73,8 @@ VERB_METRICS = [
     (re.compile(r"\b(?:cost|costs|costing)\b", re.I), "cost"),
     (re.compile(r"\b(?:invest(?:ed|s|ing|ment)?|poured)\b", re.I), "investment"),
     (re.compile(r"\braised?\b|\braising\b|\bfunding\b", re.I), "funding raised"),
-    (re.compile(r"\b(?:generates?|generated|earn(?:s|ed)?|revenue)\b", re.I), "revenue"),
+    (re.compile(r"\b(?:generates?|generated|earn(?:s|ed)?|revenue|brings? in|brought in)\b", re.I), "revenue"),
+    (re.compile(r"\b(?:guided|guides|guidance|forecasts?|forecasted)\b", re.I), "guidance"),
     (re.compile(r"\b(?:grew|grow(?:s|n|ing)?|growth)\b", re.I), "growth"),
     (re.compile(r"\b(?:valued at|valuation)\b", re.I), "valuation"),
     (re.compile(r"\b(?:spent|spend(?:s|ing)?)\b", re.I), "spending"),
@@ -122,7 +123,7 @@ PERIOD_RULES = [
     (r"(?i:\b(?:a quarter(?! ago| earlier)|per quarter|quarterly|each quarter)\b)", "per quarter"),
     (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
     (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),
-    (r"\b(?:in|during|for|since|of) (?P<yr>(?:19|20)\d\d)\b", "{yr}"),
+    (r"\b(?:in|during|for|since|of) (?:(?i:early|late) |(?i:mid)-?)?(?P<yr>(?:19|20)\d\d)\b", "{yr}"),
     (r"(?i:\b(?:current(?:ly)?|today|now)\b)", "current"),
 ]
 # Outside the claim's own clause only explicit periods count ("founded in 2019, it employs
@@ -468,7 +469,7 @@ def _names(ctx: DocContext, span: str) -> list[str]:
             not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
         ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
             and not re.fullmatch(r"[$€£~]?\d[\d.,]*[A-Za-z%]*", w)
-        if is_name and re.fullmatch(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*)", w):
+        if is_name and re.fullmatch(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|(?:early|mid|late)-?(?:19|20)\d\d)", w, re.I):
             is_name = False  # period codes are no names
         if not is_name and run and raw == w and re.fullmatch(r"\d+(?:\.\d+)*[BbMmKk]?", w):
             is_name = True  # "Llama 3.1 405B", "Windows 11"
@@ -795,6 +796,9 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
             line_start: int) -> str | None:
     near_after = " ".join(after.split()[:5])  # the words right around the figure
     near_before = " ".join(before.split()[-5:])
+    rate = find_period(" ".join(before.split()[-2:]))
+    if rate and rate.startswith("per "):
+        return rate  # "an annualized $1B in early 2025" is a yearly rate
     for source, rules in ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
                           (label, len(PERIOD_RULES))):
         found = find_period(source, rules) if source else None

@@ -402,6 +402,8 @@ class _Scan:
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
         self._left(q)
         self._right(q)
+        if q.end > e and self._in_a_name(s, e, raw):
+            return None
         if q.unit is None and not q.currency and not q.count_noun:
             if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e)):
                 return None
@@ -431,6 +433,18 @@ class _Scan:
             q.low = q.low * q.scale if q.low is not None else None
             q.high = q.high * q.scale if q.high is not None else None
         return q
+
+    def _in_a_name(self, s: int, e: int, raw: str) -> bool:
+        """"the Three Mile Island plant", "at Five Guys": a capitalised number word and a
+        capitalised word after it, in mid-sentence, are a name."""
+        if not (raw[:1].isupper() and raw.replace("-", "").isalpha()):
+            return False
+        prev, nxt, nxt2 = self.tok(s - 1), self.tok(e), self.tok(e + 1)
+        if nxt is None or not nxt.is_title:
+            return False
+        if prev is not None and prev.is_alpha and not prev.is_title:
+            return True
+        return nxt2 is not None and nxt2.is_title  # "Three Mile Island is ..." opening a sentence
 
     def _period_phrase(self, s: int) -> bool:
         prev = self.tok(s - 1)

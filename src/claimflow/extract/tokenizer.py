@@ -8,7 +8,8 @@ import spacy
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"\(", r"\["]
-EXTRA_SUFFIXES = [r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥元₾]"]
+EXTRA_SUFFIXES = [r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥元₾]",
+                  r"(?<=[a-z][A-Z])\."]  # a sentence-final period after a unit: "120 kW."
 EXTRA_INFIXES = [
     # digit -> unit/scale letters, when the letters end the token or a hyphen follows
     r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",
