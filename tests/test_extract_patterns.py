@@ -137,6 +137,12 @@ FROM_NEW_ARTICLES = [
     ("A rack of 72 Blackwell GPUs can need 120 kW.", "120 kW", 1.2e5, 1.2e5, "W", "=", None, None, None),
     ("Rental prices fell from $8 an hour in early 2023 to under $2.50 an hour by mid-2025.",
      "$8 an hour", 8, 8, "USD/h", "=", None, None, None),
+    ("Siemens said it would close two plants in Bavaria, saving roughly €300 million a year.",
+     "€300 million", 3e8, 3e8, "EUR", "~", "Siemens", "savings", "per year"),
+    ("Gross margin fell to 41.2% in the second quarter from 44.5% a year earlier.",
+     "44.5%", 44.5, 44.5, "%", "=", "", "gross margin", "Q2"),
+    ("Its Canadian unit Maple Freight shipped 12,400 containers, down 6%.",
+     "6%", 6, 6, "%", "=", "Maple Freight", "change", None),
     ("- Llama 3 70B: 140GB of weights in FP16, ~35GB at 4-bit\n",
      "~35GB", 3.5e10, 3.5e10, "bytes", "~", "Llama 3 70B", "size", None),
     ("Do firms offering tooling, API endpoints, and/or chips, or other aspects merge into two models?",
@@ -255,3 +261,7 @@ def test_periods_next_to_the_figure_win():
     # a rate word right before the figure beats a date after it
     c = _find("Its revenue reached an annualized $2B in mid-2025.", "$2B")
     assert c.period == "per year"
+
+
+def test_an_owner_before_a_name_qualifies_it():
+    assert _find("Japan's SoftBank raised $4 billion in bonds.", "$4 billion").subject == "SoftBank"

@@ -65,6 +65,15 @@ COMMON_CAPS = {
     "global", "annual", "average", "gross", "net", "core", "early", "late", "recent", "latest",
 }
 
+# Nationality adjectives: alone they qualify a name ("its British arm"), they are none.
+DEMONYMS = {
+    "american", "british", "chinese", "european", "german", "french", "japanese", "indian", "korean", "italian",
+    "spanish", "canadian", "australian", "russian", "brazilian", "dutch", "swiss", "swedish", "israeli", "saudi",
+    "mexican", "taiwanese", "asian", "african", "western", "eastern", "northern", "southern", "english", "irish",
+    "scottish", "polish", "turkish", "danish", "norwegian", "finnish", "belgian", "austrian", "greek", "portuguese",
+    "emirati", "singaporean", "indonesian", "vietnamese", "thai", "nigerian", "egyptian", "argentine", "chilean",
+}
+
 # Verb and noun cues for the metric, nearest to the number first.
 VERB_METRICS = [
     (re.compile(r"\b(?:lose|loses|losing|lost|losses?)\b", re.I), "loss"),
@@ -72,6 +81,7 @@ VERB_METRICS = [
     (re.compile(r"\b(?:sells? for|selling for|sold for|priced at|price of|prices?|retails? (?:at|for))\b", re.I), "price"),
     (re.compile(r"\b(?:cost|costs|costing)\b", re.I), "cost"),
     (re.compile(r"\b(?:invest(?:ed|s|ing|ment)?|poured)\b", re.I), "investment"),
+    (re.compile(r"\b(?:sav(?:e|es|ed|ing|ings))\b", re.I), "savings"),
     (re.compile(r"\braised?\b|\braising\b|\bfunding\b", re.I), "funding raised"),
     (re.compile(r"\b(?:generates?|generated|earn(?:s|ed)?|revenue|brings? in|brought in)\b", re.I), "revenue"),
     (re.compile(r"\b(?:guided|guides|guidance|forecasts?|forecasted)\b", re.I), "guidance"),
@@ -170,6 +180,7 @@ class DocContext:
     chains: dict[int, list[str]] = field(default_factory=dict)
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
     last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
+    last_figure: tuple[int, str, str, str] | None = None  # (end, unit, subject, metric) of the last figure
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -299,17 +310,35 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         subject = _tidy_subject(row or _subject(ctx, rec, kind, w))
         return Attribution(subject, metric, period, None)
 
-    subject = _tidy_subject(_subject(ctx, rec, kind, w))
+    last, ctx.last_figure = ctx.last_figure, None
+    between = text[last[0]:start] if last is not None and s0 <= last[0] <= start else None
+    subject = metric = None
+    if between is not None and last[1] == rec["unit"] and _COMPARED_FROM.search(between):
+        subject, metric = last[2], last[3]  # "fell to 3.6% in the quarter from 5.7%": the same measure
+    elif between is not None and _CHANGE_AFTER.match(between):
+        subject = last[2]  # "sold 87,286 vehicles, down 11%": the change of the figure just before
+    if subject is None:
+        subject = _tidy_subject(_subject(ctx, rec, kind, w))
+    if metric is None:
+        metric = _metric(rec, kind, w.clause_before, w.clause_after, label, w.headings)
+        if metric in TRAINING_METRICS:
+            # "Training GPT-3 cost", "GPT-3 training: ~3,287 MWh" (not a heading far above)
+            if "train" in f"{w.clause_before} {label}".lower():
+                metric = f"training {metric}"
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
-
-    metric = _metric(rec, kind, w.clause_before, w.clause_after, label, w.headings)
-    if metric in TRAINING_METRICS:
-        # "Training GPT-3 cost", "GPT-3 training: ~3,287 MWh" (not a heading far above)
-        if "train" in f"{w.clause_before} {label}".lower():
-            metric = f"training {metric}"
+    ctx.last_figure = (end, rec["unit"], subject, metric)
     period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
     return Attribution(subject, metric, period, _direction(w.clause_before, w.clause_after))
+
+
+# Between two figures of one sentence: the second is compared with the first ("to 3.6%
+# in the third quarter from 5.7%", "$2.1bn, up from $1.8bn", "3.6% versus 5.7%") ...
+_COMPARED_FROM = re.compile(r"^[^;:.!?]{0,60}\b(?:from|versus|vs\.?|compared (?:with|to)|against)\s+"
+                            r"(?:(?:an?|the|about|around|roughly|nearly|almost|some|just)\s+)*[~$€£¥₹]?$", re.I)
+# ... or is the change of the first ("sold 87,286 vehicles, down 11%").
+_CHANGE_AFTER = re.compile(r"^\W*(?:up|down|an? (?:increase|decrease|rise|drop|fall) of)\s+(?:by\s+)?"
+                           r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?[~]?$", re.I)
 
 
 def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
@@ -317,8 +346,10 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
     text, start, s0 = w.text, w.start, w.s0
     sentence_before = text[s0:start]
     in_title = w.line_start in ctx.heading_offsets  # every word of a title is capitalised
-    if re.match(r"\s*(?:and|but|while)\s+[a-z]+(?:s|ed)\b", w.clause_before):
-        # a second predicate of the sentence's subject: "The phone has ..., and starts at $799"
+    m = re.match(r"\s*(?:(?:and|but|while)\s+[a-z]+(?:s|ed)|([a-z]{3,}ing))\b", w.clause_before)
+    if m and m.group(1) not in _NOT_PARTICIPLES:
+        # a second predicate of the sentence's subject: "The phone has ..., and starts at $799";
+        # "Volkswagen will cut 35,000 jobs in Germany, saving about €1.5 billion a year"
         opener = "" if in_title else _first_name(ctx, sentence_before)
         found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
         if found:
@@ -487,11 +518,13 @@ def _names(ctx: DocContext, span: str) -> list[str]:
         prev_end_char = raw[-1]
     if run:
         out.append(" ".join(run))
-    return [n for n in out if n]
+    return [n for n in out if n and n.lower() not in DEMONYMS]  # "its British arm": no name
 
 
 def _first_name(ctx: DocContext, clause: str) -> str:
     names = _names(ctx, clause)
+    if len(names) > 1 and re.search(re.escape(names[0]) + r"['’]s\s+" + re.escape(names[1].split()[0]), clause):
+        return names[1]  # "China's BYD sold ...": the owner qualifies the name after it
     return names[0] if names else ""
 
 
