@@ -71,6 +71,14 @@ WRITTEN_FOR_A_RULE = {
         ("twenty-one years later", "twenty-one years", 21 * 31557600, 21 * 31557600, "s", "="),
         ("two and a half miles east", "two and a half miles", 4023.36, 4023.36, "m", "="),
     ],
+    "change words": [
+        ("The firm cut costs by half.", "half", 50, 50, "%", "="),
+        ("Fares rose by a third last year", "a third", 100 / 3, 100 / 3, "%", "="),
+        ("Capacity must grow tenfold by 2030.", "tenfold", 10, 10, "x", "="),
+        ("Output tripled in two years", "tripled", 3, 3, "x", "="),
+        ("Costs halved after the switch", "halved", 50, 50, "%", "="),
+        ("The new chip is twice as fast", "twice", 2, 2, "x", "="),
+    ],
     "durations without a numeral": [
         ("The outage lasted for hours.", "hours", 3600, 24 * 3600, "s", "~"),
         ("It ran for months on rented GPUs", "months", 2629800, 12 * 2629800, "s", "~"),
@@ -87,6 +95,7 @@ NOT_CLAIMS = [
     "This is cited widely.[1]",
     "We will remember it for years to come, and for days on end.",
     "Microsoft will restart the Three Mile Island plant.",
+    "The board meets twice a year; the bill was paid by a third party.",
     "See Section 230 and page 4.",
     "The 2x2 below shows it.",
     "We meet at 10:30 or at 2 pm on March 3.",
@@ -199,6 +208,10 @@ def test_attribution_from_document_structure():
 def test_direction():
     claims = get_extractor().extract(Document("d.txt", "Sales fell 5% while costs rose 3%."))
     assert [c.direction for c in claims] == ["down", "up"]
+    text = "The plan cuts costs by half, a 30% reduction in staff; revenue doubled and margins halved."
+    claims = get_extractor().extract(Document("d.txt", text))
+    assert [(c.surface, c.direction) for c in claims] == [
+        ("half", "down"), ("30%", "down"), ("doubled", "up"), ("halved", "down")]
 
 
 def test_claim_ids_are_stable_and_depend_on_content():

@@ -329,7 +329,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         ctx.subjects_seen.append((start, subject))
     ctx.last_figure = (end, rec["unit"], subject, metric)
     period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
-    return Attribution(subject, metric, period, _direction(w.clause_before, w.clause_after))
+    return Attribution(subject, metric, period, rec.get("direction") or _direction(w.clause_before, w.clause_after))
 
 
 # Between two figures of one sentence: the second is compared with the first ("to 3.6%
@@ -805,7 +805,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     m = _LEVEL.search(before)
     if m and m.group(1).split()[-1].lower() not in NP_STOP and m.group(1).split()[0].lower() not in NP_STOP:
         return m.group(1).lower()  # "gross margin improved to 68%", "core inflation held at 3.2%"
-    if kind in ("percent", "points") and _direction(before, after):
+    if kind in ("percent", "points") and (rec.get("direction") or _direction(before, after)):
         return "change"  # "Prices fell 0.3%", "up 94% from a year ago"
     return DEFAULT_METRIC.get(kind, "value")
 

@@ -47,6 +47,20 @@ VAGUE_WORDS = {
     "several": (3.0, 9.0), "a couple": (2.0, 2.0), "a couple of": (2.0, 2.0),
     "a dozen": (12.0, 12.0), "dozens": (24.0, 144.0), "dozens of": (24.0, 144.0),
 }
+# Words that state a multiplier: "tenfold", "doubled", "twice as fast" -> (factor, direction).
+MULTIPLIER_WORDS = {
+    "twofold": (2.0, None), "threefold": (3.0, None), "fourfold": (4.0, None), "fivefold": (5.0, None),
+    "sixfold": (6.0, None), "sevenfold": (7.0, None), "eightfold": (8.0, None), "ninefold": (9.0, None),
+    "tenfold": (10.0, None), "twentyfold": (20.0, None), "hundredfold": (100.0, None),
+    "thousandfold": (1000.0, None),
+    "doubled": (2.0, "up"), "doubling": (2.0, "up"), "tripled": (3.0, "up"), "tripling": (3.0, "up"),
+    "quadrupled": (4.0, "up"), "quadrupling": (4.0, "up"),
+    "twice": (2.0, None), "thrice": (3.0, None),
+}
+# A change stated as a fraction: "cut costs by half", "rose by a third", "halved" -> percent.
+CHANGE_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0,
+                    "two thirds": 200 / 3, "three quarters": 75.0}
+HALVING_WORDS = {"halved": 50.0, "halving": 50.0, "halves": 50.0}
 # A plural time unit without a numeral ("for months", "days to weeks"): from one of the
 # unit up to the next larger unit (a week of days, a year of months, a decade of years).
 VAGUE_DURATIONS = {"seconds": 60.0, "minutes": 60.0, "hours": 24.0, "days": 7.0, "weeks": 4.0,

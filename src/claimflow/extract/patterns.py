@@ -6,7 +6,8 @@ Nothing here runs: `extractor.py` compiles these into a spaCy pipeline.
 """
 from __future__ import annotations
 
-from claimflow.extract.numbers import MAGNITUDE_WORDS, PLURAL_SCALES, VAGUE_DURATIONS, VULGAR_FRACTIONS
+from claimflow.extract.numbers import (CHANGE_FRACTIONS, HALVING_WORDS, MAGNITUDE_WORDS, MULTIPLIER_WORDS, PLURAL_SCALES,
+                                      VAGUE_DURATIONS, VULGAR_FRACTIONS)
 
 # --- Matcher patterns (token patterns), by family -------------------------------------
 # The Matcher tests every pattern's first token against every token of the text, so the
@@ -37,13 +38,19 @@ VAGUE_PATTERNS = (
     # "for months", "months to years" (a duration without a numeral)
     + [[{"LOWER": "for"}, {"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}],
        [{"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}, {"LOWER": {"IN": ["to", "or"]}}, {"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}]]
+    # "tenfold", "doubled", "halved"; "twice as fast" (not "twice a year")
+    + _each(set(MULTIPLIER_WORDS) - {"twice", "thrice"}, []) + _each(HALVING_WORDS, [])
+    + _each({"twice", "thrice"}, [{"LOWER": "as"}])
+    # "cut costs by half", "rose by a third", "by two-thirds"
+    + [[{"LOWER": "by"}, {"LOWER": {"IN": ["a", "one"]}, "OP": "?"}, {"LOWER": {"IN": ["half", "third", "quarter", "fifth", "tenth"]}}],
+       [{"LOWER": "by"}, {"LOWER": {"IN": ["two", "three"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["thirds", "quarters"]}}]]
 )
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
 # number or one of these, within two tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
     "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter"} | set(VULGAR_FRACTIONS)
-    | set(VAGUE_DURATIONS))
+    | set(VAGUE_DURATIONS) | set(MULTIPLIER_WORDS) | set(HALVING_WORDS))
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).
@@ -175,6 +182,9 @@ COUNT_STOP_WORDS = {
 }
 
 # --- Direction ------------------------------------------------------------------------------
+# Verbs of change that say no direction by themselves ("trimmed by a third" is down).
+CHANGE_VERBS = {"lowered", "lower", "trimmed", "trim", "slash", "narrowed", "narrow", "widened", "widen",
+                "shrink", "changed", "change", "adjusted"}
 DIRECTION_WORDS = {
     "up": {"rose", "rise", "rises", "rising", "risen", "increase", "increased", "increases",
            "increasing", "grew", "grow", "grows", "growing", "growth", "gain", "gained", "gains",

@@ -42,6 +42,7 @@ class Q:
     is_range: bool = False
     open_high: bool = False    # a trailing "+" / "or more"
     per_count: tuple[float, str] | None = None  # a price per counted thing: (scale, plural noun)
+    direction: str | None = None   # said by the words themselves ("doubled", "halved")
     emissions: bool = False
 
     @property
@@ -230,7 +231,7 @@ def _to_record(doc: Doc, q: Q) -> dict:
         "stated_low": low, "stated_high": high, "stated_unit": stated_unit,
         "low": _tidy(canon(low)) if low is not None else None,
         "high": _tidy(canon(high)) if high is not None else None,
-        "unit": unit_canon, "qualifier": q.qualifier, "vague": q.vague,
+        "unit": unit_canon, "qualifier": q.qualifier, "vague": q.vague, "direction": q.direction,
         "kind": ("emissions" if q.emissions else q.unit.kind if q.unit else "currency" if q.currency else "count" if q.count_noun else "number"),
     }
 
@@ -794,6 +795,8 @@ class _Scan:
         words = [t.lower_ for t in self.doc[s:e]]
         if words[-1] in numbers.VAGUE_DURATIONS:
             return self._vague_duration(s, e, words)
+        if words[0] == "by" or words[0] in numbers.MULTIPLIER_WORDS or words[0] in numbers.HALVING_WORDS:
+            return self._change_word(s, e, words)
         if words[-1] == "of" and words[0] in numbers.PLURAL_SCALES:
             m = numbers.PLURAL_SCALES[words[0]]
             low, high = m, m * 10
@@ -847,6 +850,37 @@ class _Scan:
             q.count_noun = self.doc[end - 1].text
             q.end = end
         return q
+
+    def _change_word(self, s: int, e: int, words: list[str]) -> Q | None:
+        """"tenfold" / "doubled" / "twice as fast" -> a multiplier; "halved" and "cut costs
+        by half" / "by a third" -> a percent change (down, unless the verb says up)."""
+        if words[0] in numbers.MULTIPLIER_WORDS:
+            factor, direction = numbers.MULTIPLIER_WORDS[words[0]]
+            spec, value, e = units.lookup("x"), factor, s + 1
+        else:
+            if words[0] == "by":
+                value = numbers.CHANGE_FRACTIONS.get(" ".join(w for w in words[1:] if w not in ("a", "one", "-")))
+                if value is None or not self._after_change_verb(s):
+                    return None  # "by half past", "divided by a third party"
+                s += 1
+                direction = None
+            else:
+                value, direction = numbers.HALVING_WORDS[words[0]], "down"
+            spec = units.lookup("%")
+        if spec is None:
+            return None
+        q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=self.doc[s:e].text,
+              unit=spec, qualifier="=")
+        q.direction = direction
+        return q
+
+    def _after_change_verb(self, s: int) -> bool:
+        """A verb of change within four words before "by" ("cut costs by", "rose by")."""
+        for j in range(max(0, s - 4), s):
+            w = self.doc[j].lower_
+            if any(w in ws for ws in patterns.DIRECTION_WORDS.values()) or w in patterns.CHANGE_VERBS:
+                return True
+        return False
 
     def _vague_duration(self, s: int, e: int, words: list[str]) -> Q | None:
         """"for months" (1-12 months), "months to years" (a month to 10 years, stated in
