@@ -53,7 +53,14 @@ ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 
 _NUMERAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")  # 1,500,000; 12,34,567 (Indian)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
-_SCI = re.compile(r"^(\d+(?:\.\d+)?)[eE]([+-]?\d+)$")
+# Scientific notation, one token (see tokenizer.SCIENTIFIC): "1.5e6", "-1e-3", "2.48×10−5",
+# "5.5x10-3", "3×10^8", "6.02×10²³", "8x2^10" (a power needs "^" unless the base is 10
+# with a signed or superscript exponent: "2x10" and "2x100" are no powers).
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+SCIENTIFIC = (r"[-+−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+"
+              r"|[x×·*]10(?:\^[-+−]?\d+|[-+−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[x×]\d+\^[-+−]?\d+)")
+_SCI = re.compile(r"^([-+]?(?:\d+(?:\.\d+)?|\.\d+))(?:[eE]([-+]?\d+)|[x×·*](\d+)\^?([-+]?\d+))$")
+_SCI_FULL = re.compile(SCIENTIFIC + "$")
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
@@ -71,12 +78,34 @@ def parse_numeral(text: str) -> float | None:
     m = _FRACTION.match(t)
     if m and int(m.group(2)) != 0:
         return int(m.group(1)) / int(m.group(2))
-    m = _SCI.match(t)
+    m = _SCI.match(_plain_powers(t)) if _SCI_FULL.match(t) else None
     if m:
-        return float(m.group(1)) * 10 ** int(m.group(2))
+        if m.group(2) is not None or m.group(3) == "10":
+            return float(f"{m.group(1)}e{m.group(2) or m.group(4)}")
+        return float(m.group(1)) * float(m.group(3)) ** int(m.group(4))
     if len(t) == 1 and unicodedata.numeric(t, None) is not None and not t.isascii():
         return float(unicodedata.numeric(t))
     return None
+
+
+def _plain_powers(t: str) -> str:
+    """"10²³" -> "10^23", "10⁻⁵" -> "10^-5"."""
+    for i, ch in enumerate(t):
+        if ch in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺":
+            return t[:i] + "^" + t[i:].translate(_SUPERSCRIPTS)
+    return t
+
+
+def like_num(text: str, base) -> bool:
+    """spaCy's LIKE_NUM (`base`), also true for numerals it misses: scientific notation,
+    a Unicode minus ("−273.15") and a whole number with a vulgar fraction ("2½")."""
+    if base(text):
+        return True
+    if text[:1] == "\u2212":
+        return base(text[1:]) or parse_numeral(text) is not None
+    if text[-1:] in VULGAR_FRACTIONS:
+        return text[:-1].isdigit()
+    return bool(_SCI_FULL.match(text))
 
 
 def parse_number_words(words: list[str]) -> float | None:
