@@ -72,12 +72,23 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "DEM": ("mark", (), ("deutsche marks", "marks")),
     "GEL": ("georgian lari", ("₾",), ("lari", "₾")),
     "XBT": ("bitcoin", ("₿", "btc"), ("bitcoin", "bitcoins", "btc")),
+    "CRC": ("costa rican colón", ("₡",), ("colón", "colones", "costa rican colón", "costa rican colones", "₡")),
+    "LAK": ("lao kip", ("₭",), ("kip", "lao kip", "₭")),
+    "LKR": ("sri lankan rupee", ("ரூ", "lkr"), ("sri lankan rupees", "sri lankan rupee", "lkr", "ரூ")),
+    "PHP": ("philippine peso", ("₱",), ("philippine pesos", "₱")),
+    "NGN": ("naira", ("₦", "ngn"), ("naira", "ngn", "₦")),
+    "ILS": ("shekel", ("₪", "ils", "nis"), ("shekels", "shekel", "ils", "nis", "₪")),
+    "VND": ("dong", ("₫", "vnd"), ("dong", "vnd", "₫")),
+    "UAH": ("hryvnia", ("₴", "uah"), ("hryvnias", "hryvnia", "uah", "₴")),
 }
 # Minor units: word -> (ISO code, fraction of the main unit, stated name)
 MINOR_CURRENCIES = {
     "cents": ("USD", 0.01, "cent"), "cent": ("USD", 0.01, "cent"),
     "pence": ("GBP", 0.01, "pence"), "penny": ("GBP", 0.01, "penny"), "pennies": ("GBP", 0.01, "penny"),
     "p": ("GBP", 0.01, "pence"),
+    "dime": ("USD", 0.1, "dime"), "dimes": ("USD", 0.1, "dime"),
+    "nickel": ("USD", 0.05, "nickel"), "nickels": ("USD", 0.05, "nickel"),
+    "satoshi": ("XBT", 1e-8, "satoshi"), "satoshis": ("XBT", 1e-8, "satoshi"),
 }
 # "musd" / "mgbp": millions of a currency, in finance shorthand.
 SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
