@@ -70,6 +70,14 @@ WRITTEN_FOR_A_RULE = {
         ("a few months to do it", "a few months", 2 * 2629800, 5 * 2629800, "s", "~"),
         ("twenty-one years later", "twenty-one years", 21 * 31557600, 21 * 31557600, "s", "="),
         ("two and a half miles east", "two and a half miles", 4023.36, 4023.36, "m", "="),
+        ("the queue took half an hour", "half an hour", 1800, 1800, "s", "="),
+        ("the dial makes a half turn", "a half turn", 3.14159265, 3.14159265, "rad", "="),
+        ("half a dozen banks bid", "half a dozen banks", 6, 6, "banks", "="),
+        ("doses of 20 and 40 mg a day", "20", 0.00002, 0.00002, "kg/day", "="),
+    ],
+    "changes by a fraction": [
+        ("The firm cut its workforce by half.", "half", 50, 50, "%", "="),
+        ("Profits fell by a third last year.", "a third", 100 / 3, 100 / 3, "%", "="),
     ],
     "scientific notation": [
         ("the sample held 1.5e6 cells", "1.5e6 cells", 1.5e6, 1.5e6, "cells", "="),
@@ -88,6 +96,11 @@ WRITTEN_FOR_A_RULE = {
         ("the run collected 25 fb−1 of data", "25 fb−1", 25, 25, "fb^-1", "="),
         ("a 12\" pizza and a 9\" tart", "9\"", 0.2286, 0.2286, "m", "="),
         ("the blade is 7 \" long", "7 \"", 0.1778, 0.1778, "m", "="),
+        ("a plot of 24703m2 for sale", "24703m2", 24703, 24703, "m^2", "="),
+        ("a bond length of 74.14 pm", "74.14 pm", 7.414e-11, 7.414e-11, "m", "="),
+        ("the field now pumps 1.2 million bpd", "1.2 million bpd", 190784.75391, 190784.75391, "m^3/day", "="),
+        ("a mill that handles 4,500 tpd", "4,500 tpd", 4.5e6, 4.5e6, "kg/day", "="),
+        ("Stanley Claw Hammer 16\"", "16\"", 0.4064, 0.4064, "m", "="),
         ("a 40ish-page report", "40ish-page", 40, 40, "pages", "~"),
         ("we need 300-ish GPUs", "300-ish GPUs", 300, 300, "GPUs", "~"),
     ],
@@ -129,6 +142,10 @@ NOT_CLAIMS = [
     "Nothing was built in 2019-20.",
     # "one" before a verb is a pronoun
     "That one costs more.",
+    # "by half" with a unit after it, or "a half" with none, is no change by a fraction
+    "It fell by half a point.", "We met in half an", "a half-hearted effort",
+    # clock times
+    "The vote is at 2 pm, or 10.30 am at the latest.",
 ]
 
 # `stated_unit`: a clear, conventional name of the unit as written (pint's full names, SI

@@ -46,7 +46,10 @@ VAGUE_WORDS = {
     "a few": (2.0, 5.0), "few": (2.0, 5.0), "a handful": (3.0, 5.0), "a handful of": (3.0, 5.0),
     "several": (3.0, 9.0), "a couple": (2.0, 2.0), "a couple of": (2.0, 2.0),
     "a dozen": (12.0, 12.0), "dozens": (24.0, 144.0), "dozens of": (24.0, 144.0),
+    "half a dozen": (6.0, 6.0),
 }
+# "a half turn", "half an hour": one half of the unit that follows
+HALF_PHRASES = {("a", "half"), ("half", "a"), ("half", "an")}
 PLURAL_SCALES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
                  "billions": 1e9, "trillions": 1e12}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
@@ -112,6 +115,8 @@ def parse_number_words(words: list[str]) -> float | None:
     """English number words: ["two", "hundred", "thousand"] -> 200000.0;
     ["twenty", "one"] -> 21; ["a", "hundred", "and", "two"] -> 102."""
     words = [w.lower() for w in words if w not in {"-", "and"}]
+    if tuple(words) in HALF_PHRASES:
+        return 0.5
     if len(words) >= 2 and words[-2] in ("half", "quarter") and words[-1] in MAGNITUDE_WORDS:
         lead = 0.5 if words[-2] == "half" else 0.25
         return lead * MAGNITUDE_WORDS[words[-1]] if len(words) == 2 or words[:-2] == ["a"] else None

@@ -26,7 +26,12 @@ NUMBER_PATTERNS = (
     + _each({"half", "quarter"}, [{"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}])
     + [[{"LOWER": "a"}, {"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}]]
     + [[{"ORTH": f}] for f in sorted(VULGAR_FRACTIONS)]
+    # "a half turn", "half an hour", "half a million" (with a unit or scale only)
+    + [[{"LOWER": "a"}, {"LOWER": "half"}], [{"LOWER": "half"}, {"LOWER": {"IN": ["a", "an"]}}]]
 )
+# A change by a fraction, read as a percentage: "cut costs by half", "cut in half",
+# "fell by a third", "by a quarter".
+SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 # Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",
 # "10s of trillions of tokens").
 VAGUE_PATTERNS = (
@@ -34,12 +39,16 @@ VAGUE_PATTERNS = (
     + [[{"LIKE_NUM": True}, {"LOWER": "s"}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(PLURAL_SCALES)}}]]
     + [[{"LOWER": "a"}, {"LOWER": {"IN": ["few", "handful", "couple"]}}]]
     + _each({"several", "dozens"}, [])
+    + [[{"LOWER": "half"}, {"LOWER": "a"}, {"LOWER": "dozen"}]]
+    + _each({"by", "in"}, [{"LOWER": "half"}])
+    + [[{"LOWER": "by"}, {"LOWER": {"IN": ["a", "one"]}}, {"LOWER": {"IN": sorted(set(SHARE_WORDS) - {"half"})}}]]
 )
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
 # number or one of these, within two tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
-    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter"} | set(VULGAR_FRACTIONS))
+    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter", "third", "fifth",
+    "tenth"} | set(VULGAR_FRACTIONS))
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).

@@ -423,6 +423,8 @@ class _Scan:
                     return None
             if q.scale and q.scale >= 1e6 and self._after_model_name(s):
                 q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
+        if tuple(raw.lower().split()) in numbers.HALF_PHRASES and q.unit is None and q.scale is None:
+            return None  # "a half" is a quantity with a unit or scale: "a half turn", "half a million"
         if q.count_noun and numbers.is_year(value, raw) and q.scale is None:
             return None  # "1988 sales" is a year modifying a noun
         if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and self._period_phrase(q.start):
@@ -501,11 +503,12 @@ class _Scan:
             if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and not self._currency_code_before(s) \
-                    and not (nxt is not None and (self.phrase_at("UNIT", e) and nxt.text != '"' or self.phrase_at("CUR_POST", e)
+                    and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
+                                                  or self.phrase_at("CUR_POST", e)
                                                   or numbers.scale_of(nxt.text))):
                 return True
         if nxt is not None:
-            if nxt.lower_ in patterns.TIME_OF_DAY:
+            if nxt.lower_ in patterns.TIME_OF_DAY and self._clock_time(raw, value, nxt.lower_):
                 return True
             if nxt.text == ":" and self.glued(e - 1) and self.tok(e + 1) is not None and self.tok(e + 1).is_digit:
                 return True  # 10:30
@@ -515,6 +518,14 @@ class _Scan:
         if nxt is not None and nxt.text in {".", ")"} and self._line_start(s):
             return True
         return False
+
+    @staticmethod
+    def _clock_time(raw: str, value: float, after: str) -> bool:
+        """"2 pm", "10.30 am", "11:45 pm" read as times; "2.123 pm" (picometres) does not."""
+        if after not in {"am", "pm"}:
+            return True
+        frac = raw.partition(".")[2]
+        return 0 <= value < 13 and (not frac or len(frac) == 2 and int(frac) < 60)
 
     def _currency_code_before(self, s: int) -> bool:
         """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number."""
@@ -691,6 +702,7 @@ class _Scan:
             spec = units.lookup(unit[1], self.doc[kk:unit[0]].text)
             if spec is not None and self._unit_ok(kk, unit[0]):
                 q.unit = spec
+                q.per = units.rate_per(unit[1])  # "1.2 million bpd": barrels per day
                 k = unit[0]
         elif q.currency is None and q.unit is None and not hyphen:
             noun_end = self._count_noun(kk)
@@ -853,6 +865,8 @@ class _Scan:
     # vague quantities ------------------------------------------------------------------------
     def _vague(self, s: int, e: int) -> Q | None:
         words = [t.lower_ for t in self.doc[s:e]]
+        if words[0] in ("by", "in"):
+            return self._share(s, e, words)
         if words[-1] == "of" and words[0] in numbers.PLURAL_SCALES:
             m = numbers.PLURAL_SCALES[words[0]]
             low, high = m, m * 10
@@ -907,9 +921,27 @@ class _Scan:
             q.end = end
         return q
 
+    def _share(self, s: int, e: int, words: list[str]) -> Q | None:
+        """"cut costs by half", "fell by a third": a change by a fraction, as a percentage
+        (not "by half a point", "in half an hour", "by a third party")."""
+        nxt = self.tok(e)
+        if nxt is not None and (nxt.lower_ in {"a", "an", "the", "of", "past", "-", "party", "parties", "time"}
+                                or self.phrase_at("UNIT", e)):
+            return None
+        value = patterns.SHARE_WORDS[words[-1]]
+        q = Q(start=s + 1, end=e, low=value, high=value, num_start=s + 1, num_end=e,
+              raw=self.doc[s + 1:e].text, unit=units.lookup("%"))
+        return q
+
     def _carry_units(self, qs: list[Q]) -> None:
         """"Sales reached 1.2m units, up from 900,000": a bare number compared with the
         figure just before it is in the same unit."""
+        # "45 and 50 mg", "3, 4 or 5 days": a list of numbers shares the unit of its last
+        for a, b in reversed(list(zip(qs, qs[1:]))):
+            if a.has_unit or a.is_range or a.vague or a.scale or not (b.unit or b.count_noun) or b.is_range:
+                continue
+            if [t.lower_ for t in self.doc[a.end:b.start]] in (["and"], ["or"], [","]) and b.num_start == b.start:
+                a.unit, a.count_noun, a.per = b.unit, b.count_noun, b.per
         for a, b in zip(qs, qs[1:]):
             if b.has_unit or not a.has_unit or b.is_range or b.start - a.end > 6:
                 continue

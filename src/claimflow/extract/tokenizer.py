@@ -20,6 +20,8 @@ EXTRA_INFIXES = [
     # digit -> unit/scale letters, when the letters end the token or a hyphen follows
     r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",
     r"(?<=[0-9])(?=[%€£¥])",
+    # area and volume symbols with a power: "24703m2", "40ft²", "3km³"
+    r"(?<=[0-9])(?=(?:[kcmd]?m|ft|in|mi)[23²³](?:\b|$))",
     # hyphen or dash between a quantity and the next one ("10-50", "4x-8x", "$500M-2B")
     r"(?<=[0-9])[-–—](?=[0-9~$€£¥.])",
     r"(?<=[0-9][A-Za-z%])[-–—](?=[0-9~$€£¥])",

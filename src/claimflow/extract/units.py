@@ -103,7 +103,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     # emissions (value in tonnes; "CO2" after the unit makes it emissions, see extractor)
     ("t CO2e", "metric_ton", "emissions", ("tco2e", "tco2", "tonnes co2e", "tons co2e")),
     # length
-    ("attometre", "attometer", "length", ("attometer", "attometers", "attometre", "attometres")),
+    ("attometre", "attometer", "length", ("am", "attometer", "attometers", "attometre", "attometres")),
     ("femtometre", "femtometer", "length", ("fm", "femtometer", "femtometers", "femtometre", "femtometres")),
     ("nanometre", "nanometer", "length", ("nm", "nanometer", "nanometers", "nanometre", "nanometres")),
     ("picometre", "picometer", "length", ("pm", "picometer", "picometers", "picometre", "picometres")),
@@ -200,7 +200,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 # Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
 # "C"/"F" only in capitals and glued to the number, "-12C"; see quantities._unit_ok).
 CASE_SENSITIVE = {"t": "t", "'": None, "\"": "\"", "st": None, "point": None,
-                  "points": None, "in": "in", "kn": None, "kt": None, "pm": None, "ha": None,
+                  "points": None, "in": "in", "kn": None, "kt": None, "pm": "pm", "am": "am", "ha": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
                   "gy": "Gy", "mgy": "mGy",
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah"}
@@ -234,6 +234,13 @@ def stated_name(spec: "UnitSpec", written: str = "") -> str:
     return name
 
 
+# Abbreviations of rates: form -> (unit, per unit), read as "<unit> per <per unit>".
+RATE_FORMS = {
+    "bpd": ("barrel", "day"), "b/d": ("barrel", "day"), "bbl/d": ("barrel", "day"),
+    "tpd": ("tonne", "day"), "tpa": ("tonne", "year"), "tpy": ("tonne", "year"),
+}
+
+
 # kind "points": basis points are a hundredth of a percentage point.
 POINTS_FACTOR = {"percentage points": 1.0, "basis points": 0.01}
 
@@ -255,10 +262,18 @@ def _build_forms() -> dict[str, UnitSpec]:
         spec = UnitSpec(stated, expr, kind)
         for s in surfaces:
             forms.setdefault(s, spec)
+    for form, (unit, _) in RATE_FORMS.items():
+        forms.setdefault(form, forms[unit])
     return forms
 
 
 UNIT_FORMS: dict[str, UnitSpec] = _build_forms()
+
+
+def rate_per(form: str) -> UnitSpec | None:
+    """The denominator a rate abbreviation carries: "bpd" -> day."""
+    pair = RATE_FORMS.get(form)
+    return UNIT_FORMS[pair[1]] if pair else None
 
 
 def lookup(form: str, original: str | None = None) -> UnitSpec | None:
