@@ -414,6 +414,8 @@ class _Scan:
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
         self._left(q)
         self._right(q)
+        if q.unit is None and raw.lower() == "zero" and self.tok(s - 1) is not None and self.tok(s - 1).lower_ == "absolute":
+            q.unit = units.lookup("kelvin")  # "absolute zero" is 0 K
         if q.unit is None and not q.currency and not q.count_noun:
             if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e)):
                 return None
@@ -738,7 +740,10 @@ class _Scan:
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
-                if q.unit is not None and q.unit.kind in ("percent", "points", "multiplier") and spec is not None \
+                if q.unit is not None and q.unit.kind == "multiplier" and spec is not None and spec.kind == "time" \
+                        and self.doc[k - 1].lower_ == "times":
+                    q.unit, q.count_noun = None, "times"  # "four times a week" is a frequency, no multiplier
+                elif q.unit is not None and q.unit.kind in ("percent", "points", "multiplier") and spec is not None \
                         and spec.kind == "time":
                     spec = None  # "40% a year" dates the figure (period), it is no rate
                 if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"):
