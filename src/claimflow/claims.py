@@ -24,7 +24,7 @@ CANONICAL_UNITS = frozenset(
         "tokens", "tokens/s", "parameters",
         # physical dimensions beyond the first corpus, SI base or customary SI
         "m", "m^2", "m^3", "kg", "m/s", "m/s^2", "W", "J", "Hz", "K", "°C", "°F",
-        "rad", "eV", "Gy", "bytes/s", "bits/s", "1/s", "Ah", "V", "FLOP/s",
+        "rad", "eV", "Gy", "fb^-1", "bytes/s", "bits/s", "1/s", "Ah", "V", "FLOP/s",
         # number with no unit
         "",
     }

@@ -46,7 +46,10 @@ VAGUE_WORDS = {
     "a few": (2.0, 5.0), "few": (2.0, 5.0), "a handful": (3.0, 5.0), "a handful of": (3.0, 5.0),
     "several": (3.0, 9.0), "a couple": (2.0, 2.0), "a couple of": (2.0, 2.0),
     "a dozen": (12.0, 12.0), "dozens": (24.0, 144.0), "dozens of": (24.0, 144.0),
+    "half a dozen": (6.0, 6.0),
 }
+# "a half turn", "half an hour": one half of the unit that follows
+HALF_PHRASES = {("a", "half"), ("half", "a"), ("half", "an")}
 # Words that state a multiplier: "tenfold", "doubled", "twice as fast" -> (factor, direction).
 MULTIPLIER_WORDS = {
     "twofold": (2.0, None), "threefold": (3.0, None), "fourfold": (4.0, None), "fivefold": (5.0, None),
@@ -71,7 +74,14 @@ ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 
 _NUMERAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")  # 1,500,000; 12,34,567 (Indian)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
-_SCI = re.compile(r"^(\d+(?:\.\d+)?)[eE]([+-]?\d+)$")
+# Scientific notation, one token (see tokenizer.SCIENTIFIC): "1.5e6", "-1e-3", "2.48×10−5",
+# "5.5x10-3", "3×10^8", "6.02×10²³", "8x2^10" (a power needs "^" unless the base is 10
+# with a signed or superscript exponent: "2x10" and "2x100" are no powers).
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+SCIENTIFIC = (r"[-+−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+"
+              r"|[x×·*]10(?:\^[-+−]?\d+|[-+−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[x×]\d+\^[-+−]?\d+)")
+_SCI = re.compile(r"^([-+]?(?:\d+(?:\.\d+)?|\.\d+))(?:[eE]([-+]?\d+)|[x×·*](\d+)\^?([-+]?\d+))$")
+_SCI_FULL = re.compile(SCIENTIFIC + "$")
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
@@ -89,18 +99,42 @@ def parse_numeral(text: str) -> float | None:
     m = _FRACTION.match(t)
     if m and int(m.group(2)) != 0:
         return int(m.group(1)) / int(m.group(2))
-    m = _SCI.match(t)
+    m = _SCI.match(_plain_powers(t)) if _SCI_FULL.match(t) else None
     if m:
-        return float(m.group(1)) * 10 ** int(m.group(2))
+        if m.group(2) is not None or m.group(3) == "10":
+            return float(f"{m.group(1)}e{m.group(2) or m.group(4)}")
+        return float(m.group(1)) * float(m.group(3)) ** int(m.group(4))
     if len(t) == 1 and unicodedata.numeric(t, None) is not None and not t.isascii():
         return float(unicodedata.numeric(t))
     return None
+
+
+def _plain_powers(t: str) -> str:
+    """"10²³" -> "10^23", "10⁻⁵" -> "10^-5"."""
+    for i, ch in enumerate(t):
+        if ch in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺":
+            return t[:i] + "^" + t[i:].translate(_SUPERSCRIPTS)
+    return t
+
+
+def like_num(text: str, base) -> bool:
+    """spaCy's LIKE_NUM (`base`), also true for numerals it misses: scientific notation,
+    a Unicode minus ("−273.15") and a whole number with a vulgar fraction ("2½")."""
+    if base(text):
+        return True
+    if text[:1] == "\u2212":
+        return base(text[1:]) or parse_numeral(text) is not None
+    if text[-1:] in VULGAR_FRACTIONS:
+        return text[:-1].isdigit()
+    return bool(_SCI_FULL.match(text))
 
 
 def parse_number_words(words: list[str]) -> float | None:
     """English number words: ["two", "hundred", "thousand"] -> 200000.0;
     ["twenty", "one"] -> 21; ["a", "hundred", "and", "two"] -> 102."""
     words = [w.lower() for w in words if w not in {"-", "and"}]
+    if tuple(words) in HALF_PHRASES:
+        return 0.5
     if len(words) >= 2 and words[-2] in ("half", "quarter") and words[-1] in MAGNITUDE_WORDS:
         lead = 0.5 if words[-2] == "half" else 0.25
         return lead * MAGNITUDE_WORDS[words[-1]] if len(words) == 2 or words[:-2] == ["a"] else None

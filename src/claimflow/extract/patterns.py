@@ -27,6 +27,8 @@ NUMBER_PATTERNS = (
     + _each({"half", "quarter"}, [{"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}])
     + [[{"LOWER": "a"}, {"LOWER": {"IN": ["half", "quarter"]}}, {"LOWER": {"IN": sorted(MAGNITUDE_WORDS)}}]]
     + [[{"ORTH": f}] for f in sorted(VULGAR_FRACTIONS)]
+    # "a half turn", "half an hour", "half a million" (with a unit or scale only)
+    + [[{"LOWER": "a"}, {"LOWER": "half"}], [{"LOWER": "half"}, {"LOWER": {"IN": ["a", "an"]}}]]
 )
 # Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",
 # "10s of trillions of tokens").
@@ -35,22 +37,25 @@ VAGUE_PATTERNS = (
     + [[{"LIKE_NUM": True}, {"LOWER": "s"}, {"LOWER": "of"}, {"LOWER": {"IN": sorted(PLURAL_SCALES)}}]]
     + [[{"LOWER": "a"}, {"LOWER": {"IN": ["few", "handful", "couple"]}}]]
     + _each({"several", "dozens"}, [])
+    + [[{"LOWER": "half"}, {"LOWER": "a"}, {"LOWER": "dozen"}]]
     # "for months", "months to years" (a duration without a numeral)
     + [[{"LOWER": "for"}, {"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}],
        [{"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}, {"LOWER": {"IN": ["to", "or"]}}, {"LOWER": {"IN": sorted(VAGUE_DURATIONS)}}]]
     # "tenfold", "doubled", "halved"; "twice as fast" (not "twice a year")
     + _each(set(MULTIPLIER_WORDS) - {"twice", "thrice"}, []) + _each(HALVING_WORDS, [])
     + _each({"twice", "thrice"}, [{"LOWER": "as"}])
-    # "cut costs by half", "rose by a third", "by two-thirds"
+    # a change by a fraction, read as a percentage: "cut costs by half", "rose by a
+    # third", "by two-thirds", "cut in half"
     + [[{"LOWER": "by"}, {"LOWER": {"IN": ["a", "one"]}, "OP": "?"}, {"LOWER": {"IN": ["half", "third", "quarter", "fifth", "tenth"]}}],
        [{"LOWER": "by"}, {"LOWER": {"IN": ["two", "three"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["thirds", "quarters"]}}]]
+    + [[{"LOWER": "in"}, {"LOWER": "half"}]]
 )
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
 # number or one of these, within two tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
-    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter"} | set(VULGAR_FRACTIONS)
-    | set(VAGUE_DURATIONS) | set(MULTIPLIER_WORDS) | set(HALVING_WORDS))
+    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter", "third", "fifth",
+    "tenth"} | set(VULGAR_FRACTIONS) | set(VAGUE_DURATIONS) | set(MULTIPLIER_WORDS) | set(HALVING_WORDS))
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).
@@ -83,12 +88,23 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "DEM": ("mark", (), ("deutsche marks", "marks")),
     "GEL": ("georgian lari", ("₾",), ("lari", "₾")),
     "XBT": ("bitcoin", ("₿", "btc"), ("bitcoin", "bitcoins", "btc")),
+    "CRC": ("costa rican colón", ("₡",), ("colón", "colones", "costa rican colón", "costa rican colones", "₡")),
+    "LAK": ("lao kip", ("₭",), ("kip", "lao kip", "₭")),
+    "LKR": ("sri lankan rupee", ("ரூ", "lkr"), ("sri lankan rupees", "sri lankan rupee", "lkr", "ரூ")),
+    "PHP": ("philippine peso", ("₱",), ("philippine pesos", "₱")),
+    "NGN": ("naira", ("₦", "ngn"), ("naira", "ngn", "₦")),
+    "ILS": ("shekel", ("₪", "ils", "nis"), ("shekels", "shekel", "ils", "nis", "₪")),
+    "VND": ("dong", ("₫", "vnd"), ("dong", "vnd", "₫")),
+    "UAH": ("hryvnia", ("₴", "uah"), ("hryvnias", "hryvnia", "uah", "₴")),
 }
 # Minor units: word -> (ISO code, fraction of the main unit, stated name)
 MINOR_CURRENCIES = {
     "cents": ("USD", 0.01, "cent"), "cent": ("USD", 0.01, "cent"),
     "pence": ("GBP", 0.01, "pence"), "penny": ("GBP", 0.01, "penny"), "pennies": ("GBP", 0.01, "penny"),
     "p": ("GBP", 0.01, "pence"),
+    "dime": ("USD", 0.1, "dime"), "dimes": ("USD", 0.1, "dime"),
+    "nickel": ("USD", 0.05, "nickel"), "nickels": ("USD", 0.05, "nickel"),
+    "satoshi": ("XBT", 1e-8, "satoshi"), "satoshis": ("XBT", 1e-8, "satoshi"),
 }
 # "musd" / "mgbp": millions of a currency, in finance shorthand.
 SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}

@@ -191,32 +191,36 @@ def _to_record(doc: Doc, q: Q) -> dict:
         stated_unit, unit_canon = q.currency_name or q.currency, q.currency
         factor = q.minor
         canon = lambda v: v * factor  # noqa: E731
+        # in a rate the currency is named in words: "dollar per hour", "cent per dozen"
+        rate_head = q.currency_name if q.minor != 1.0 else patterns.CURRENCIES[q.currency][0]
     elif q.unit is not None:
-        stated_unit, unit_canon = q.unit.stated, q.unit.canonical
+        stated_unit, unit_canon = units.stated_name(q.unit, span.text), q.unit.canonical
         if q.emissions:
-            stated_unit, unit_canon = f"{q.unit.stated} CO2e", "t CO2e"
+            stated_unit, unit_canon = f"{stated_unit} CO2e", "t CO2e"
         spec = q.unit
         if q.emissions:
             spec = units.UnitSpec(spec.stated, spec.pint, "emissions")
         canon = lambda v: units.to_canonical(v, spec)  # noqa: E731
+        rate_head = stated_unit
     elif q.count_noun:
-        stated_unit = unit_canon = q.count_noun
+        stated_unit = unit_canon = rate_head = q.count_noun
         canon = lambda v: v  # noqa: E731
     else:
-        stated_unit = unit_canon = ""
+        # a bare number: pint's (and quantulum's) name for a number without a unit
+        stated_unit, unit_canon, rate_head = "dimensionless", "", ""
         canon = lambda v: v  # noqa: E731
     if q.per_count is not None:
-        # "$30 per million tokens" -> 3e-05 USD/tokens (stated: 30 USD/million tokens)
+        # "$30 per million tokens" -> 3e-05 USD/tokens (stated: dollar per million tokens)
         scale, noun = q.per_count
         words = {1e3: "thousand ", 1e6: "million ", 1e9: "billion "}.get(scale, "")
-        stated_unit = f"{stated_unit}/{words}{noun}"
+        stated_unit = f"{rate_head} per {words}{noun if words else _singular(noun)}"
         base = canon
         canon = lambda v: base(v) / scale  # noqa: E731
         unit_canon = f"{unit_canon}/{noun}"
     if q.per is not None:
         # Counts and data per time become per second ("tokens/s"); other rates keep the
         # stated denominator ("USD/h", "USD/kg"), whose size is part of what was said.
-        stated_unit = f"{stated_unit}/{q.per.stated}"
+        stated_unit = f"{rate_head} per {units.stated_name(q.per, span.text)}"
         if q.per.kind == "time" and (q.count_noun or q.unit is not None and q.unit.kind in ("tokens", "data", "parameters")):
             per_s = units.to_canonical(1.0, q.per)
             base = canon
@@ -342,6 +346,13 @@ class _Scan:
                         value += numbers.parse_numeral(frac)
                         e = clean[j][1]
                         j += 1
+                    elif clean[j][1] - e == 3 and self.doc[e + 1].text == "/" and words[0].isdigit():
+                        # tokenised text: "7 3 / 4 %", "101 1 / 4"
+                        frac_value = self._tokenised_value(e, clean[j][1])
+                        if frac_value is not None and frac_value < 1:
+                            value += frac_value
+                            e = clean[j][1]
+                            j += 1
             i = j
             if value is not None:
                 out.append((s, e, value))
@@ -398,13 +409,16 @@ class _Scan:
     def _number(self, s: int, e: int, value: float) -> Q | None:
         doc = self.doc
         raw = doc[s:e].text
-        if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS:
+        if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS \
+                or self._identifier_part(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
         self._left(q)
         self._right(q)
         if q.end > e and self._in_a_name(s, e, raw):
             return None
+        if q.unit is None and raw.lower() == "zero" and self.tok(s - 1) is not None and self.tok(s - 1).lower_ == "absolute":
+            q.unit = units.lookup("kelvin")  # "absolute zero" is 0 K
         if q.unit is None and not q.currency and not q.count_noun:
             if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e)):
                 return None
@@ -414,6 +428,8 @@ class _Scan:
                     return None
             if q.scale and q.scale >= 1e6 and self._after_model_name(s):
                 q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
+        if tuple(raw.lower().split()) in numbers.HALF_PHRASES and q.unit is None and q.scale is None:
+            return None  # "a half" is a quantity with a unit or scale: "a half turn", "half a million"
         if q.count_noun and numbers.is_year(value, raw) and q.scale is None:
             return None  # "1988 sales" is a year modifying a noun
         if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and self._period_phrase(q.start):
@@ -482,7 +498,7 @@ class _Scan:
     def _glued_unknown(self, e: int) -> bool:
         """A number glued to letters that are no unit: "3D", "5G", "4K" are names."""
         t = self.tok(e)
-        return t is not None and self.glued(e - 1) and t.is_alpha
+        return t is not None and self.glued(e - 1) and t.is_alpha and t.lower_ != "ish"
 
     def _not_a_claim(self, s: int, e: int, raw: str, value: float) -> bool:
         prev, nxt = self.tok(s - 1), self.tok(e)
@@ -502,12 +518,14 @@ class _Scan:
             # "Llama 2", "Windows 10", "English 101": a number in a name
             mixed_case = prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15"
             if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
-                    and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "usd", "eur", "gbp", "rs"} \
-                    and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)
+                    and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
+                    and not self._currency_code_before(s) \
+                    and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
+                                                  or self.phrase_at("CUR_POST", e)
                                                   or numbers.scale_of(nxt.text))):
                 return True
         if nxt is not None:
-            if nxt.lower_ in patterns.TIME_OF_DAY:
+            if nxt.lower_ in patterns.TIME_OF_DAY and self._clock_time(raw, value, nxt.lower_):
                 return True
             if nxt.text == ":" and self.glued(e - 1) and self.tok(e + 1) is not None and self.tok(e + 1).is_digit:
                 return True  # 10:30
@@ -517,6 +535,49 @@ class _Scan:
         if nxt is not None and nxt.text in {".", ")"} and self._line_start(s):
             return True
         return False
+
+    @staticmethod
+    def _clock_time(raw: str, value: float, after: str) -> bool:
+        """"2 pm", "10.30 am", "11:45 pm" read as times; "2.123 pm" (picometres) does not."""
+        if after not in {"am", "pm"}:
+            return True
+        frac = raw.partition(".")[2]
+        return 0 <= value < 13 and (not frac or len(frac) == 2 and int(frac) < 60)
+
+    def _currency_code_before(self, s: int) -> bool:
+        """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number."""
+        prev = self.tok(s - 1)
+        code = prev.text.upper() if prev is not None else ""
+        return self.phrase_ending("CUR_PRE", s) is not None or code in patterns.CURRENCIES or (
+            len(code) == 4 and code[0] == "M" and code[1:] in patterns.CURRENCIES)
+
+    def _identifier_part(self, s: int, e: int, raw: str) -> bool:
+        """Numbers that are parts of codes, not quantities: "1111-2222-3333" (account and
+        phone numbers, ISO dates: three or more numbers joined by hyphens), "J1149.5+6663",
+        "scp2-173" (a number glued by a sign to a code with letters and digits), and the
+        second year of a span "2013-14" ("fiscal 2013/14")."""
+        parts = 1
+        j = e
+        while self._joined(j) and self.tok(j + 1).is_digit:
+            parts, j = parts + 1, j + 2
+        j = s - 1
+        while j - 1 >= 0 and self._joined(j) and self.tok(j - 1).is_digit:
+            parts, j = parts + 1, j - 2
+        if parts >= 3:
+            return True
+        if s >= 2 and self._joined(s - 1):
+            before = self.tok(s - 2).text
+            if any(c.isalpha() for c in before) and any(c.isdigit() for c in before):
+                return True
+            if len(raw) == 2 and raw.isdigit() and before.isdigit() and numbers.is_year(float(before), before):
+                return True
+        return False
+
+    def _joined(self, i: int) -> bool:
+        """Token i is a hyphen, plus or slash with no space on either side."""
+        t = self.tok(i)
+        return t is not None and t.text in {"-", "–", "+", "/"} and i > 0 and self.glued(i - 1) and self.glued(i) \
+            and self.tok(i + 1) is not None
 
     def _line_start(self, i: int) -> bool:
         j = i - 1
@@ -611,6 +672,13 @@ class _Scan:
             q.currency = t.lower_[-3:].upper()
             q.currency_name = q.currency
             k += 1
+        # "40ish", "360-ish": about that much
+        t = self.tok(k)
+        ish = 1 if t is not None and t.lower_ == "ish" else 2 if t is not None and t.text in {"-", "–"} \
+            and self.tok(k + 1) is not None and self.tok(k + 1).lower_ == "ish" and self.glued(k) else 0
+        if ish and self.glued(k - 1):
+            q.qualifier = _stronger(q.qualifier, "~")
+            k += ish
         # hyphenated modifier "3-inch", "16-meter"
         t = self.tok(k)
         hyphen = t is not None and t.text in {"-", "–"} and self.glued(k - 1) and self.glued(k)
@@ -628,9 +696,9 @@ class _Scan:
                     return
         # currency word after the number
         cw = None if hyphen else self.phrase_at("CUR_POST", kk)
-        if cw is not None and cw[0] - kk == 1 and not self.doc[kk].is_alpha and self.tok(cw[0]) is not None \
-                and self.tok(cw[0]).like_num:
-            cw = None  # "10 $ 30": a sign before a number belongs to that number
+        if cw is not None and self.tok(cw[0]) is not None and self.tok(cw[0]).like_num and (
+                (cw[0] - kk == 1 and not self.doc[kk].is_alpha) or not self.doc[cw[0] - 1].whitespace_):
+            cw = None  # "10 $ 30", "3 USD50 cards": a sign before a number belongs to that number
         minor = self.phrase_at("MINOR", kk)
         unit = self.phrase_at("UNIT", kk)
         if cw is not None and (q.currency in (None, cw[1])) and not (unit and unit[0] > cw[0]):
@@ -651,9 +719,12 @@ class _Scan:
             spec = units.lookup(unit[1], self.doc[kk:unit[0]].text)
             if spec is not None and self._unit_ok(kk, unit[0]):
                 q.unit = spec
+                q.per = units.rate_per(unit[1])  # "1.2 million bpd": barrels per day
                 k = unit[0]
         elif q.currency is None and q.unit is None and not hyphen:
             noun_end = self._count_noun(kk)
+            if noun_end is not None and q.raw.lower() == "one" and self.doc[noun_end - 1].lower_.endswith("s"):
+                noun_end = None  # "that one costs", "one hopes": a pronoun before a verb
             if noun_end is not None:
                 q.count_noun = self.doc[noun_end - 1].text
                 k = noun_end
@@ -667,7 +738,7 @@ class _Scan:
         if q.unit is not None and q.unit.stated == "lb" and q.scale and q.scale >= 1e6:
             q.unit, q.currency, q.currency_name = None, "GBP", "pound sterling"
         # emissions: "552 metric tons CO2 equivalent", "tonnes of CO2"
-        if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton"}:
+        if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton", "metric ton"}:
             look = [x.lower_ for x in self.doc[k:k + 3]]
             if any(w.startswith("co2") or w in {"carbon", "co₂"} for w in look):
                 q.emissions = True
@@ -684,7 +755,10 @@ class _Scan:
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
-                if q.unit is not None and q.unit.kind in ("percent", "points", "multiplier") and spec is not None \
+                if q.unit is not None and q.unit.kind == "multiplier" and spec is not None and spec.kind == "time" \
+                        and self.doc[k - 1].lower_ == "times":
+                    q.unit, q.count_noun = None, "times"  # "four times a week" is a frequency, no multiplier
+                elif q.unit is not None and q.unit.kind in ("percent", "points", "multiplier") and spec is not None \
                         and spec.kind == "time":
                     spec = None  # "40% a year" dates the figure (period), it is no rate
                 if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"):
@@ -737,6 +811,8 @@ class _Scan:
 
     def _unit_ok(self, s: int, e: int) -> bool:
         text = self.doc[s:e].text
+        if text == '"':
+            return self._inch_mark(s)
         if text in ("C", "F") and not self.glued(s - 1):
             return False  # "-12C" is a temperature, "grade 5 C" is not
         if text.lower() in units.AMBIGUOUS_SHORT:
@@ -751,6 +827,22 @@ class _Scan:
                 if text.lower() == "x" and nxt is not None and (nxt.like_num):
                     return False  # "1 m x 1 m" is a product, "3 x 4" too
         return True
+
+    def _inch_mark(self, i: int) -> bool:
+        """A double quote after a number is an inch mark ('a 9" pan', '10 " long'),
+        unless it closes a quotation opened earlier on the line ('the class "English 101"')."""
+        if not self.glued(i - 1):
+            nxt = self.tok(i + 1)
+            if nxt is None or nxt.lower_ not in _MEASURE_FOLLOWERS:
+                return False
+        quotes = 0
+        for j in range(i - 1, max(-1, i - 80), -1):
+            t = self.doc[j]
+            if "\n" in t.text or "\n" in t.whitespace_:
+                break
+            if t.text in {"“", "”"} or t.text == '"' and not (j > 0 and self.doc[j - 1].like_num and self.glued(j - 1)):
+                quotes += 1  # an earlier inch mark ('9"') opens no quotation
+        return quotes % 2 == 0
 
     def _currency_name(self, code: str, written: str) -> str:
         name = patterns.CURRENCIES[code][0]
@@ -795,7 +887,7 @@ class _Scan:
         words = [t.lower_ for t in self.doc[s:e]]
         if words[-1] in numbers.VAGUE_DURATIONS:
             return self._vague_duration(s, e, words)
-        if words[0] == "by" or words[0] in numbers.MULTIPLIER_WORDS or words[0] in numbers.HALVING_WORDS:
+        if words[0] in ("by", "in") or words[0] in numbers.MULTIPLIER_WORDS or words[0] in numbers.HALVING_WORDS:
             return self._change_word(s, e, words)
         if words[-1] == "of" and words[0] in numbers.PLURAL_SCALES:
             m = numbers.PLURAL_SCALES[words[0]]
@@ -852,16 +944,19 @@ class _Scan:
         return q
 
     def _change_word(self, s: int, e: int, words: list[str]) -> Q | None:
-        """"tenfold" / "doubled" / "twice as fast" -> a multiplier; "halved" and "cut costs
-        by half" / "by a third" -> a percent change (down, unless the verb says up)."""
+        """"tenfold" / "doubled" / "twice as fast" -> a multiplier; "halved", "cut in half" and
+        "cut costs by half" / "by a third" -> a percent change (down, unless the verb says up)."""
         if words[0] in numbers.MULTIPLIER_WORDS:
             factor, direction = numbers.MULTIPLIER_WORDS[words[0]]
             spec, value, e = units.lookup("x"), factor, s + 1
         else:
-            if words[0] == "by":
+            if words[0] in ("by", "in"):
                 value = numbers.CHANGE_FRACTIONS.get(" ".join(w for w in words[1:] if w not in ("a", "one", "-")))
-                if value is None or not self._after_change_verb(s):
-                    return None  # "by half past", "divided by a third party"
+                nxt = self.tok(e)
+                if value is None or not self._after_change_verb(s) or nxt is not None and (
+                        nxt.lower_ in {"a", "an", "the", "of", "past", "-", "party", "parties", "time"}
+                        or self.phrase_at("UNIT", e)):
+                    return None  # "by half past", "divided by a third party", "fell by half a point"
                 s += 1
                 direction = None
             else:
@@ -911,6 +1006,12 @@ class _Scan:
     def _carry_units(self, qs: list[Q]) -> None:
         """"Sales reached 1.2m units, up from 900,000": a bare number compared with the
         figure just before it is in the same unit."""
+        # "45 and 50 mg", "3, 4 or 5 days": a list of numbers shares the unit of its last
+        for a, b in reversed(list(zip(qs, qs[1:]))):
+            if a.has_unit or a.is_range or a.vague or a.scale or not (b.unit or b.count_noun) or b.is_range:
+                continue
+            if [t.lower_ for t in self.doc[a.end:b.start]] in (["and"], ["or"], [","]) and b.num_start == b.start:
+                a.unit, a.count_noun, a.per = b.unit, b.count_noun, b.per
         for a, b in zip(qs, qs[1:]):
             if b.has_unit or not a.has_unit or b.is_range or b.start - a.end > 6:
                 continue
@@ -1058,7 +1159,7 @@ class _Scan:
 # price ("$5 a share") stays in the currency, as financial writing reads it.
 _PRICE_DENOMINATORS = {"token", "user", "seat", "query", "request", "call", "barrel", "person",
                        "head", "license", "gpu", "word", "page", "image", "customer", "subscriber",
-                       "employee", "vehicle", "ounce"}
+                       "employee", "vehicle", "ounce", "dozen"}
 
 # Words that may follow a one-letter unit ("4 L of wine", "2 in thick").
 _MEASURE_FOLLOWERS = {"of", "thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "away"}
@@ -1075,6 +1176,12 @@ def _plural(word: str) -> str:
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
     return word + "s"
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _canon_for_compare(q: Q, v: float | None) -> float | None:

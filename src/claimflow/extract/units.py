@@ -28,6 +28,8 @@ CANONICAL = {
     "acceleration": ("m/s^2", "meter/second**2"),
     "temperature": ("°C", "degC"),
     "frequency": ("Hz", "hertz"),
+    "radiation dose": ("Gy", "gray"),
+    "luminosity": ("fb^-1", "1/femtobarn"),
     "angle": ("rad", "radian"),
     "bandwidth": ("bytes/s", "byte/second"),
     "charge": ("Ah", "ampere_hour"),
@@ -55,6 +57,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("month", "month", "time", ("mo", "mos", "month", "months")),
     ("quarter", "quarter_year", "time", ("quarter", "quarters")),
     ("year", "year", "time", ("yr", "yrs", "year", "years")),
+    ("megayear", "megayear", "time", ("ma", "myr", "megayear", "megayears", "megaannum")),
+    ("gigayear", "gigayear", "time", ("ga", "gyr", "gigayear", "gigayears", "gigaannum")),
     ("decade", "decade", "time", ("decade", "decades")),
     ("century", "century", "time", ("century", "centuries")),
     # data
@@ -95,9 +99,12 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("MW", "megawatt", "power", ("mw", "megawatt", "megawatts")),
     ("gigawatt", "gigawatt", "power", ("gw", "gigawatt", "gigawatts")),
     ("horsepower", "horsepower", "power", ("hp", "horsepower")),
+    ("british thermal unit", "BTU", "energy", ("btu", "btus", "british thermal unit", "british thermal units")),
     # emissions (value in tonnes; "CO2" after the unit makes it emissions, see extractor)
     ("t CO2e", "metric_ton", "emissions", ("tco2e", "tco2", "tonnes co2e", "tons co2e")),
     # length
+    ("attometre", "attometer", "length", ("am", "attometer", "attometers", "attometre", "attometres")),
+    ("femtometre", "femtometer", "length", ("fm", "femtometer", "femtometers", "femtometre", "femtometres")),
     ("nanometre", "nanometer", "length", ("nm", "nanometer", "nanometers", "nanometre", "nanometres")),
     ("picometre", "picometer", "length", ("pm", "picometer", "picometers", "picometre", "picometres")),
     ("micrometre", "micrometer", "length", ("µm", "μm", "micron", "microns", "micrometer", "micrometers", "micrometre", "micrometres")),
@@ -113,18 +120,18 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("nautical mile", "nautical_mile", "length", ("nautical mile", "nautical miles")),
     ("light year", "light_year", "length", ("light year", "light years", "light-year", "light-years")),
     # area
-    ("square metre", "meter**2", "area", ("m2", "m²", "sq m", "square meter", "square meters", "square metre", "square metres")),
-    ("square kilometre", "kilometer**2", "area", ("km2", "km²", "sq km", "square kilometer", "square kilometers", "square kilometre", "square kilometres")),
-    ("square mile", "mile**2", "area", ("sq mi", "square mile", "square miles")),
-    ("square foot", "foot**2", "area", ("sq ft", "square foot", "square feet")),
+    ("square metre", "meter**2", "area", ("m2", "m²", "m^2", "sq m", "sq. m", "m squared", "meters squared", "metres squared", "square meter", "square meters", "square metre", "square metres")),
+    ("square kilometre", "kilometer**2", "area", ("km2", "km²", "km^2", "sq km", "sq. km", "square km", "km squared", "kilometers squared", "kilometres squared", "square kilometer", "square kilometers", "square kilometre", "square kilometres")),
+    ("square mile", "mile**2", "area", ("sq mi", "sq. mi", "sq. mi.", "square mile", "square miles")),
+    ("square foot", "foot**2", "area", ("sq ft", "sq. ft", "sq. ft.", "ft2", "ft²", "square foot", "square feet")),
     ("acre", "acre", "area", ("acre", "acres")),
     ("hectare", "hectare", "area", ("ha", "hectare", "hectares")),
     # volume
     ("l", "liter", "volume", ("l", "liter", "liters", "litre", "litres")),
     ("centilitre", "centiliter", "volume", ("cl", "centiliter", "centiliters", "centilitre", "centilitres")),
     ("millilitre", "milliliter", "volume", ("ml", "milliliter", "milliliters", "millilitre", "millilitres")),
-    ("cubic metre", "meter**3", "volume", ("m3", "m³", "cubic meter", "cubic meters", "cubic metre", "cubic metres")),
-    ("cubic kilometre", "kilometer**3", "volume", ("km3", "km³", "cubic kilometer", "cubic kilometers", "cubic kilometre", "cubic kilometres")),
+    ("cubic metre", "meter**3", "volume", ("m3", "m³", "m^3", "m cubed", "cubic meter", "cubic meters", "cubic metre", "cubic metres")),
+    ("cubic kilometre", "kilometer**3", "volume", ("km3", "km³", "km^3", "km cubed", "cubic km", "cubic kilometer", "cubic kilometers", "cubic kilometre", "cubic kilometres")),
     ("cubic centimetre", "centimeter**3", "volume", ("cm3", "cm³", "cc", "cubic centimeter", "cubic centimeters", "cubic centimetre", "cubic centimetres")),
     ("cubic foot", "foot**3", "volume", ("cu ft", "cubic foot", "cubic feet")),
     ("gallon", "gallon", "volume", ("gal", "gallon", "gallons")),
@@ -137,7 +144,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("milligram", "milligram", "mass", ("mg", "milligram", "milligrams")),
     ("g", "gram", "mass", ("g", "gram", "grams", "gramme", "grammes")),
     ("kg", "kilogram", "mass", ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
-    ("tonne", "metric_ton", "mass", ("t", "tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes")),
+    ("metric ton", "metric_ton", "mass", ("metric ton", "metric tons", "metric tonne", "metric tonnes")),
+    ("tonne", "metric_ton", "mass", ("t", "tonne", "tonnes")),
     ("ton", "short_ton", "mass", ("ton", "tons", "short ton", "short tons")),
     ("lb", "pound", "mass", ("lb", "lbs", "pound", "pounds")),
     ("ounce", "ounce", "mass", ("oz", "ounce", "ounces")),
@@ -145,9 +153,13 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("stone", "stone", "mass", ("st", "stone", "stones")),
     # speed
     ("kilometre per hour", "kilometer/hour", "speed", ("km/h", "kmh", "kph", "kmph", "km/hr", "km / h", "kilometers per hour", "kilometres per hour", "kilometer per hour", "kilometre per hour", "km per hour")),
-    ("mph", "mile/hour", "speed", ("mph", "miles per hour", "mile per hour", "mi/h")),
+    ("mph", "mile/hour", "speed", ("mph", "miles per hour", "mile per hour", "mi/h", "miles an hour", "mile an hour")),
     ("metre per second", "meter/second", "speed", ("m/s", "m / s", "meters per second", "metres per second", "meter per second", "metre per second")),
+    ("foot per second", "foot/second", "speed", ("ft/s", "feet per second", "foot per second")),
     ("knot", "knot", "speed", ("knot", "knots", "kn", "kt")),
+    # acceleration
+    ("metre per second squared", "meter/second**2", "acceleration", ("m/s2", "m/s²", "m/s^2", "meters per second squared", "metres per second squared")),
+    ("kilometre per second squared", "kilometer/second**2", "acceleration", ("km/s2", "km/s²", "km/s^2")),
     # electricity and compute
     ("mAh", "milliampere_hour", "charge", ("mah", "milliamp-hours", "milliampere-hours")),
     ("Ah", "ampere_hour", "charge", ("ah", "amp-hours", "ampere-hours")),
@@ -165,7 +177,13 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("hertz", "hertz", "frequency", ("hz", "hertz")),
     ("kilohertz", "kilohertz", "frequency", ("khz", "kilohertz")),
     ("megahertz", "megahertz", "frequency", ("mhz", "megahertz")),
+    ("inverse second", "1/second", "frequency", ("s-1", "s−1", "s^-1", "s⁻¹")),
     ("gigahertz", "gigahertz", "frequency", ("ghz", "gigahertz")),
+    # radiation dose, particle physics
+    ("gray", "gray", "radiation dose", ("gy", "gray", "grays")),
+    ("milligray", "milligray", "radiation dose", ("mgy", "milligray", "milligrays")),
+    ("inverse femtobarn", "1/femtobarn", "luminosity", ("fb-1", "fb−1", "fb^-1", "fb⁻¹", "/fb", "inverse femtobarn", "inverse femtobarns")),
+    ("inverse picobarn", "1/picobarn", "luminosity", ("pb-1", "pb−1", "pb^-1", "pb⁻¹", "/pb", "inverse picobarn", "inverse picobarns")),
     # angle
     ("degree", "degree", "angle", ("degree", "degrees", "°")),
     ("radian", "radian", "angle", ("rad", "radian", "radians")),
@@ -181,13 +199,47 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 
 # Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
 # "C"/"F" only in capitals and glued to the number, "-12C"; see quantities._unit_ok).
-CASE_SENSITIVE = {"t": "t", "'": None, "\"": None, "st": None, "point": None,
-                  "points": None, "in": "in", "kn": None, "kt": None, "pm": None, "ha": None,
-                  "cc": None, "us": None, "bp": None, "h": "h", "d": None,
+CASE_SENSITIVE = {"t": "t", "'": None, "\"": "\"", "st": None, "point": None,
+                  "points": None, "in": "in", "kn": None, "kt": None, "pm": "pm", "am": "am", "ha": None,
+                  "cc": None, "us": None, "bp": None, "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
+                  "gy": "Gy", "mgy": "mGy",
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
 AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
+
+# The name reported as `stated_unit`: the unit's full conventional name (SI spelling,
+# "metre", "litre"; a text that writes "meters" gets "meter", see `stated_name`). Rows whose
+# stated form is a symbol are named here; the others are named by their stated form.
+NAMES = {
+    "s": "second", "min": "minute", "h": "hour", "B": "byte", "kB": "kilobyte", "MB": "megabyte",
+    "GB": "gigabyte", "TB": "terabyte", "Wh": "watt hour", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "W": "watt", "kW": "kilowatt", "MW": "megawatt", "t CO2e": "tonne CO2e",
+    "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre", "in": "inch",
+    "ft": "foot", "l": "litre", "g": "gram", "kg": "kilogram", "lb": "pound-mass",
+    "mph": "mile per hour", "mAh": "milliampere hour", "Ah": "ampere hour", "V": "volt",
+    "kV": "kilovolt", "°C": "degree Celsius", "°F": "degree Fahrenheit",
+}
+_US_SPELLING = (("metre", "meter"), ("litre", "liter"))
+
+
+def stated_name(spec: "UnitSpec", written: str = "") -> str:
+    """`spec`'s name as reported in `stated_unit`, in the spelling of the text: "square
+    meter" for "660 square meters", "square metre" for "660 m2" or "square metres"."""
+    name = NAMES.get(spec.stated, spec.stated)
+    low = written.lower()
+    for uk, us in _US_SPELLING:
+        if uk in name and us in low:
+            name = name.replace(uk, us)
+    return name
+
+
+# Abbreviations of rates: form -> (unit, per unit), read as "<unit> per <per unit>".
+RATE_FORMS = {
+    "bpd": ("barrel", "day"), "b/d": ("barrel", "day"), "bbl/d": ("barrel", "day"),
+    "tpd": ("tonne", "day"), "tpa": ("tonne", "year"), "tpy": ("tonne", "year"),
+}
+
 
 # kind "points": basis points are a hundredth of a percentage point.
 POINTS_FACTOR = {"percentage points": 1.0, "basis points": 0.01}
@@ -210,10 +262,18 @@ def _build_forms() -> dict[str, UnitSpec]:
         spec = UnitSpec(stated, expr, kind)
         for s in surfaces:
             forms.setdefault(s, spec)
+    for form, (unit, _) in RATE_FORMS.items():
+        forms.setdefault(form, forms[unit])
     return forms
 
 
 UNIT_FORMS: dict[str, UnitSpec] = _build_forms()
+
+
+def rate_per(form: str) -> UnitSpec | None:
+    """The denominator a rate abbreviation carries: "bpd" -> day."""
+    pair = RATE_FORMS.get(form)
+    return UNIT_FORMS[pair[1]] if pair else None
 
 
 def lookup(form: str, original: str | None = None) -> UnitSpec | None:
