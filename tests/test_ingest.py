@@ -51,6 +51,20 @@ def test_html_keeps_main_content_and_structure_and_drops_boilerplate():
     assert doc.sha256 == hashlib.sha256(HTML_ARTICLE.read_bytes()).hexdigest()
 
 
+def test_html_page_without_article_tag_keeps_section_titles_and_lists_but_not_the_sidebar():
+    """Without <article>/<main>, trafilatura's default (precision) mode dropped the bullet
+    list and the section titles; recall mode keeps them (as lines) and still drops menus,
+    sidebars and footers."""
+    from claimflow.extract import get_extractor
+
+    doc = read_document(HTML_ARTICLE.parent / "page_without_article.html")
+    lines = doc.text.splitlines()
+    assert "Cooling" in lines and any(line.lstrip("-* ").startswith(("Typical PUE", "**Typical PUE")) for line in lines)
+    assert "stocks to buy" not in doc.text and "$1 a week" not in doc.text and "Home" not in lines
+    claims = {c.surface: c for c in get_extractor().extract(doc)}
+    assert claims["1.55"].subject == "Typical PUE" and claims["1.55"].period == "2023"
+
+
 def test_html_markdown_escapes_are_undone(tmp_path):
     page = tmp_path / "p.html"
     page.write_text("<html><body><article><h1>Costs</h1><p>" + " ".join(

@@ -35,9 +35,10 @@ def read_html(data: bytes) -> str:
     page, _encoding = decode_bytes(data, declared=declared_charset(data))
     options = dict(output_format="markdown", include_formatting=True, include_tables=True,
                    include_comments=False, include_images=False, include_links=False)
-    text = trafilatura.extract(page, **options)
-    if not text:  # short pages: trafilatura's precision mode may find nothing
-        text = trafilatura.extract(page, favor_recall=True, **options)
+    # Recall mode: on pages without <article>/<main> the default (precision) mode keeps the
+    # paragraphs but drops headings and lists, which carry subjects and figures; menus,
+    # sidebars and footers are still left out.
+    text = trafilatura.extract(page, favor_recall=True, **options)
     if not text and not _DOCUMENT_TAG.search(page[:4096]):
         # a saved fragment ("<p>..</p><ul>..</ul>"): trafilatura expects a whole document
         text = trafilatura.extract(f"<html><body><div>{page}</div></body></html>",
