@@ -364,5 +364,12 @@ def test_periods_next_to_the_figure_win():
     assert c.period == "per year"
 
 
+def test_a_duration_has_no_direction_and_instead_is_no_metric():
+    claims = {c.surface: c for c in get_extractor().extract(Document(
+        "d.txt", "Emissions rose 48% over five years. Chips run at 85°C instead of 70°C."))}
+    assert claims["48%"].direction == "up" and claims["five years"].direction is None
+    assert claims["85°C"].metric == "temperature"
+
+
 def test_an_owner_before_a_name_qualifies_it():
     assert _find("Japan's SoftBank raised $4 billion in bonds.", "$4 billion").subject == "SoftBank"

@@ -113,7 +113,7 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall", "using",
     "including", "according", "following", "regarding", "excluding", "compared", "year-on-year",
     "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous",
-    "early", "late", "mid"}
+    "early", "late", "mid", "instead", "rather", "respectively"}
 NP_STOP -= {"more", "less"}
 
 # Periods, in order of preference: (pattern, how to write the period).
@@ -329,7 +329,8 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         ctx.subjects_seen.append((start, subject))
     ctx.last_figure = (end, rec["unit"], subject, metric)
     period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
-    return Attribution(subject, metric, period, rec.get("direction") or _direction(w.clause_before, w.clause_after))
+    direction = rec.get("direction") or (None if kind == "time" else _direction(w.clause_before, w.clause_after))
+    return Attribution(subject, metric, period, direction)  # "rose 48% over five years": the years do not rise
 
 
 # Between two figures of one sentence: the second is compared with the first ("to 3.6%
