@@ -39,3 +39,13 @@ def test_batch_mode_reads_json_lines_and_keeps_ids():
 def test_no_files_is_a_usage_error():
     result = runner.invoke(app, ["extract"])
     assert result.exit_code == 2
+
+
+def test_kind_keeps_only_claims_of_those_kinds():
+    text = "Revenue rose 12% to $3bn as it shipped 3,000 units in 14 days, 5 km from the plant."
+    lines = json.dumps({"id": "k", "text": text}) + "\n"
+    result = runner.invoke(app, ["extract", "--jsonl", "--kind", "currency", "-k", "length"], input=lines)
+    assert result.exit_code == 0
+    assert [json.loads(line)["surface"] for line in result.stdout.splitlines()] == ["$3bn", "5 km"]
+    result = runner.invoke(app, ["extract", "--jsonl", "--kind", "money"], input=lines)
+    assert result.exit_code == 2 and "money" in result.stderr

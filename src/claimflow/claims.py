@@ -44,6 +44,29 @@ def is_canonical_unit(unit: str) -> bool:
     return bool(_COUNT_NOUN.match(unit))
 
 
+# Canonical unit -> the kind of quantity it measures (for filtering: `extract --kind`).
+UNIT_KINDS = {
+    "%": "percent", "percentage points": "points", "x": "multiplier", "s": "time", "bytes": "data",
+    "bits": "data", "Wh": "energy", "J": "energy", "eV": "energy", "W": "power", "t CO2e": "emissions",
+    "tokens": "tokens", "tokens/s": "speed", "parameters": "parameters", "m": "length", "m^2": "area",
+    "m^3": "volume", "kg": "mass", "m/s": "speed", "m/s^2": "acceleration", "Hz": "frequency", "1/s": "frequency",
+    "K": "temperature", "°C": "temperature", "°F": "temperature", "rad": "angle", "Gy": "radiation dose",
+    "fb^-1": "luminosity", "bytes/s": "bandwidth", "bits/s": "bandwidth", "Ah": "charge", "V": "voltage",
+    "FLOP/s": "compute", "": "number",
+}
+KINDS = tuple(sorted(set(UNIT_KINDS.values()) | {"currency", "count", "rate"}))
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of a canonical unit: "USD" and "USD/h" -> currency, "GPUs" -> count,
+    "s" -> time, "" -> number; other rates ("GPUs/s") -> rate."""
+    if unit in UNIT_KINDS:
+        return UNIT_KINDS[unit]
+    if _CURRENCY_CODE.match(unit.partition("/")[0]):
+        return "currency"
+    return "rate" if "/" in unit else "count"
+
+
 @dataclass
 class Claim:
     claim_id: str

@@ -18,6 +18,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from claimflow.claims import KINDS, unit_kind
 from claimflow.settings import DEFAULT_MAX_BYTES, project_paths
 
 app = typer.Typer(
@@ -190,6 +191,8 @@ def extract(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse files larger than this."),
     group: bool = typer.Option(True, "--reconcile/--no-reconcile",
                                help="Group claims of FILES that state the same fact (fills group_id and verdict)."),
+    kinds: list[str] = typer.Option(None, "--kind", "-k", help="Keep only claims of this kind (repeatable): "
+                                    + ", ".join(KINDS) + "."),
 ) -> None:
     """Extract numeric claims from FILES (or from JSON lines on stdin with --jsonl).
 
@@ -200,8 +203,13 @@ def extract(
     from claimflow.extract import get_extractor
 
     extractor = get_extractor()
+    unknown = sorted(set(kinds or ()) - set(KINDS))
+    if unknown:
+        err.print(f"error: unknown --kind {', '.join(unknown)} (kinds: {', '.join(KINDS)})", markup=False)
+        raise typer.Exit(2)
+    keep = (lambda c: unit_kind(c.unit) in kinds) if kinds else (lambda c: True)  # noqa: E731
     if jsonl:
-        raise typer.Exit(_extract_stdin(extractor))
+        raise typer.Exit(_extract_stdin(extractor, keep))
     if not files:
         err.print("error: give FILE arguments, or --jsonl to read JSON lines on stdin")
         raise typer.Exit(2)
@@ -218,7 +226,7 @@ def extract(
         for path in files:
             try:
                 doc = read_document(path, max_bytes=max_bytes)
-                found = extractor.extract(doc)
+                found = [c for c in extractor.extract(doc) if keep(c)]
             except IngestError as exc:
                 failed += 1
                 err.print(f"{path}: {exc}", markup=False, highlight=False)
@@ -241,7 +249,7 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-def _extract_stdin(extractor) -> int:
+def _extract_stdin(extractor, keep) -> int:
     from claimflow.documents import Document
 
     bad = 0
@@ -259,7 +267,8 @@ def _extract_stdin(extractor) -> int:
             continue
         doc = Document(name=str(ident), text=text)
         for c in extractor.extract(doc):
-            sys.stdout.write(json.dumps({"id": ident, **c.to_dict()}, ensure_ascii=False) + "\n")
+            if keep(c):
+                sys.stdout.write(json.dumps({"id": ident, **c.to_dict()}, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     return 1 if bad else 0
 
