@@ -255,3 +255,19 @@ def test_claims_of_one_sentence_or_without_subject_never_group():
     # the same sentence text repeated elsewhere in the article is another statement
     far = reconcile([mk("a", 25, 5e6, s1), mk("e", 5000, 5e6, s1)])
     assert len({c.group_id for c in far.claims}) == 1
+
+
+def test_a_common_noun_subject_does_not_join_other_articles():
+    def mk(cid, doc, start, low, subject):
+        return Claim(claim_id=cid, doc=doc, start=start, end=start + 3, surface="x", sentence=f"s{cid}",
+                     stated_low=low, stated_high=low, stated_unit="%", low=low, high=low, unit="%",
+                     subject=subject, metric="change")
+
+    # two articles' "the company" are two companies: no conflict between 20% and 18%
+    rec = reconcile([mk("a", "one.txt", 10, 20, "company"), mk("b", "two.txt", 10, 18, "company"),
+                     mk("c", "two.txt", 900, 18, "company")])
+    gid = {c.claim_id: c.group_id for c in rec.claims}
+    assert gid["a"] != gid["b"] == gid["c"] and not rec.open_conflicts()
+    # a name identifies across articles
+    rec = reconcile([mk("a", "one.txt", 10, 20, "Nvidia"), mk("b", "two.txt", 10, 18, "Nvidia")])
+    assert len({c.group_id for c in rec.claims}) == 1 and rec.open_conflicts()

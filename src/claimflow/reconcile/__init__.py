@@ -99,8 +99,32 @@ def _keep_apart(groups: list[list[int]], claims: list[Claim]) -> list[list[int]]
                 alone.append([i])
             else:
                 kept.append(i)
-        out += ([kept] if kept else []) + alone
+        out += _by_document_unless_named(kept, claims) + alone
     return out
+
+
+def _by_document_unless_named(members: list[int], claims: list[Claim]) -> list[list[int]]:
+    """A subject that is one common noun ("company", "group") points back to a name in
+    its own article: two articles' "company" are not the same company. Such claims join
+    only claims of their own article."""
+    if not members:
+        return []
+    common = [i for i in members if _common_noun(claims[i].subject)]
+    if not common or len({claims[i].doc for i in members}) == 1:
+        return [members]
+    named = [i for i in members if i not in common]
+    home = claims[named[0]].doc if named else claims[members[0]].doc
+    by_doc: dict[str, list[int]] = {}
+    for i in common:
+        if claims[i].doc != home:
+            by_doc.setdefault(claims[i].doc, []).append(i)
+    stay = [i for i in members if claims[i].doc == home or i in named]
+    return [stay] + list(by_doc.values())
+
+
+def _common_noun(subject: str) -> bool:
+    words = subject.split()
+    return len(words) == 1 and words[0].isalpha() and words[0].islower()
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
