@@ -229,6 +229,8 @@ FROM_NEW_ARTICLES = [
     ("A rack of 72 Blackwell GPUs can need 120 kW.", "120 kW", 1.2e5, 1.2e5, "W", "=", None, None, None),
     ("Rental prices fell from $8 an hour in early 2023 to under $2.50 an hour by mid-2025.",
      "$8 an hour", 8, 8, "USD/h", "=", None, None, None),
+    ("Kia sold 2.1 million cars, nearly twice as many as Ford's 1.2 million.",
+     "1.2 million", 1.2e6, 1.2e6, "cars", "=", "Ford", "number of cars", None),
     ("Siemens said it would close two plants in Bavaria, saving roughly €300 million a year.",
      "€300 million", 3e8, 3e8, "EUR", "~", "Siemens", "savings", "per year"),
     ("Gross margin fell to 41.2% in the second quarter from 44.5% a year earlier.",

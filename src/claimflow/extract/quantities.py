@@ -1012,11 +1012,19 @@ class _Scan:
                 continue
             if [t.lower_ for t in self.doc[a.end:b.start]] in (["and"], ["or"], [","]) and b.num_start == b.start:
                 a.unit, a.count_noun, a.per = b.unit, b.count_noun, b.per
-        for a, b in zip(qs, qs[1:]):
-            if b.has_unit or not a.has_unit or b.is_range or b.start - a.end > 6:
+        for i in range(1, len(qs)):
+            # the figure compared with: the one before, skipping a multiplier ("twice as many as")
+            a, b = qs[i - 1], qs[i]
+            if i > 1 and a.unit is not None and a.unit.kind == "multiplier":
+                a = qs[i - 2]
+            if b.has_unit or not a.has_unit or b.is_range or b.start - a.end > 12:
                 continue
-            words = [t.lower_ for t in self.doc[max(a.end, b.start - 3):b.start]]
-            if words[-1:] in (["from"], ["versus"], ["vs"], ["vs."], ["against"]) or words[-2:] == ["compared", "with"]:
+            words = [t.lower_ for t in self.doc[max(a.end, b.start - 5):b.start]]
+            if len(words) >= 3 and words[-1] in ("'s", "’s") and self.doc[b.start - 2].is_title:
+                words = words[:-2]  # "twice as many as Tesla's 1.8 million", "than Ford's 900,000"
+            if words[-1:] in (["from"], ["versus"], ["vs"], ["vs."], ["against"], ["than"]) \
+                    or words[-2:] in (["compared", "with"], ["compared", "to"]) \
+                    or words[-2:] in (["many", "as"], ["much", "as"]):
                 if any(self.doc[x].text in {".", ";", "\n"} or "\n" in self.doc[x].text for x in range(a.end, b.start)):
                     continue
                 b.unit, b.currency, b.currency_name, b.count_noun, b.minor = (
