@@ -65,6 +65,7 @@ COMMON_CAPS = {
     "global", "annual", "average", "gross", "net", "core", "early", "late", "recent", "latest",
 }
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Nationality adjectives: alone they qualify a name ("its British arm"), they are none.
 DEMONYMS = {
     "american", "british", "chinese", "european", "german", "french", "japanese", "indian", "korean", "italian",
@@ -134,6 +135,8 @@ PERIOD_RULES = [
     (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
     (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),
     (r"\b(?:in|during|for|since|of) (?:(?i:early|late) |(?i:mid)-?)?(?P<yr>(?:19|20)\d\d)\b", "{yr}"),
+    (r"\b(?:in|during|by|for) (?:(?i:early|late|mid)[- ])?(?P<mo>January|February|March|April|May|June|July|August|"
+     r"September|October|November|December)\b(?! \d)", "{mo}"),
     (r"(?i:\b(?:current(?:ly)?|today|now)\b)", "current"),
 ]
 # Outside the claim's own clause only explicit periods count ("founded in 2019, it employs
@@ -145,7 +148,8 @@ _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PER
 
 # Every rule needs a year, a Q/H/FY code or one of these words: a text with none of them
 # is answered without the combined regex (keep in step with PERIOD_RULES).
-_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|quarter|month|day|daily|current|today|now)")
+_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|quarter|month|day|daily|current|today|now)"
+                          r"|January|February|March|April|May|June|July|August|September|October|November|December")
 
 
 @lru_cache(maxsize=4096)
@@ -506,7 +510,7 @@ def _names(ctx: DocContext, span: str) -> list[str]:
         if not is_name and run and raw == w and re.fullmatch(r"\d+(?:\.\d+)*[BbMmKk]?", w):
             is_name = True  # "Llama 3.1 405B", "Windows 11"
         if is_name and w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
-                and w.lower() not in patterns.MONTHS:
+                and w.lower() not in patterns.MONTHS and w.lower() not in WEEKDAYS:
             run.append(w)
         else:
             if run:
@@ -768,7 +772,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     m = re.match(r"\s*(?:of|in)\s+([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", after)
     if m and kind == "currency" and not m.group(1)[0].islower():
         m = None  # "invested $10B in OpenAI": the target, not the metric
-    if m and m.group(1).split()[0].lower() not in NP_STOP and not re.match(r"(?:Q[1-4]|H[12]|FY|\d)", m.group(1)):
+    if m and m.group(1).split()[0].lower() not in NP_STOP and not re.match(r"(?:Q[1-4]|H[12]|FY|\d)", m.group(1)) \
+            and m.group(1).split()[0].lower() not in patterns.MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS:
         words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
         word = " ".join(words)
         if kind == "currency":
@@ -856,9 +861,13 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
 
 
 def _direction(before: str, after: str) -> str | None:
-    bw = re.findall(r"[a-z]+", before.lower())[-4:]
+    bw = re.findall(r"[a-z]+", before.lower())[-6:]
     aw = re.findall(r"[a-z]+", after.lower())[:2]
-    for w in reversed(bw):
+    for i in range(len(bw) - 1, -1, -1):
+        w = bw[i]
+        if i + 1 < len(bw) and patterns.BOUND_BEFORE.get(w) == bw[i + 1] and not (
+                i and bw[i - 1] in patterns.MOVEMENT_VERBS):
+            continue  # "more than", "up to": a bound, not a movement
         for d, words in patterns.DIRECTION_WORDS.items():
             if w in words:
                 return d

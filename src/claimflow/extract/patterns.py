@@ -206,10 +206,21 @@ DIRECTION_WORDS = {
            "increasing", "grew", "grow", "grows", "growing", "growth", "gain", "gained", "gains",
            "jumped", "jump", "jumps", "climbed", "climb", "soared", "surged", "surge", "up",
            "higher", "more", "boost", "boosted", "expanded", "doubled", "tripled", "faster",
-           "improvement", "improved", "speedup", "added", "raised", "hike", "hiked"},
+           "improvement", "improved", "speedup", "added", "raised", "hike", "hiked", "widened",
+           "widen", "widens", "accelerated", "rebounded", "recovered", "advanced", "increasing"},
     "down": {"fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops", "decline",
              "declined", "declines", "decrease", "decreased", "decreases", "down", "lower",
              "cut", "cuts", "reduction", "reduced", "reduce", "reduces", "cheaper", "savings",
              "saving", "slashed", "slumped", "plunged", "shrank", "shrunk", "lost", "loss",
-             "less", "fewer", "halved", "slower", "smaller"},
+             "less", "fewer", "halved", "slower", "smaller", "lowered", "eased", "eases", "easing",
+             "narrowed", "narrow", "narrows", "slowed", "slowing", "trimmed", "shed", "tumbled",
+             "slid", "slipped", "sank", "contracted", "dipped", "retreated", "downgraded"},
 }
+# Verbs before "up to" / "down to" that make it a movement, not a bound ("edged up to 6.8%").
+MOVEMENT_VERBS = {"edged", "edges", "inched", "inches", "ticked", "ticks", "crept", "creeps", "moved", "moves",
+                  "went", "goes", "climbed", "climbs", "jumped", "jumps", "shot", "rose", "rises", "fell", "falls",
+                  "dropped", "drops", "came", "comes", "stepped", "bumped", "revised", "marked", "trimmed", "cut"}
+# Bound words that say no direction before "than" / "to": "fell by more than 6%" is down,
+# "up to 140 mph" is a bound.
+BOUND_BEFORE = {"more": "than", "less": "than", "fewer": "than", "up": "to", "down": "to", "higher": "than",
+                "lower": "than"}

@@ -6,9 +6,12 @@ between processes).
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import partial
 
 import numpy
+from pint.errors import PintError
 from spacy.attrs import LIKE_NUM, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -17,6 +20,7 @@ from spacy.tokens import Doc
 
 from claimflow.extract import numbers, patterns, units
 
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,7 +108,7 @@ class QuantityFinder:
         index = _PhraseIndex(doc.to_array("LOWER").tolist(), self.tables, self.maxlen)
         scan = _Scan(doc, index)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
-        doc.user_data["quantities"] = [_to_record(doc, q) for q in found]
+        doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
         return doc
 
 
@@ -182,6 +186,16 @@ class _PhraseIndex:
             v = table.get(tuple(low[i - n:i]))
             if v is not None:
                 return i - n, v
+        return None
+
+
+def _safe_record(doc: Doc, q: Q) -> dict | None:
+    """One quantity's record; a quantity whose conversion fails is skipped (and logged),
+    it never takes its document down."""
+    try:
+        return _to_record(doc, q)
+    except (PintError, ValueError, ArithmeticError) as exc:
+        log.warning("skipped %r at token %d: %s", doc[q.start:q.end].text, q.start, exc)
         return None
 
 
@@ -417,6 +431,9 @@ class _Scan:
         self._right(q)
         if q.end > e and self._in_a_name(s, e, raw):
             return None
+        if q.unit is not None and q.unit.kind == "time" and numbers.is_year(value, raw) and self.glued(e - 1) \
+                and self.tok(e).text == "s":
+            return None  # "the 2030s", "1990s": a decade of years, no duration
         if q.unit is None and raw.lower() == "zero" and self.tok(s - 1) is not None and self.tok(s - 1).lower_ == "absolute":
             q.unit = units.lookup("kelvin")  # "absolute zero" is 0 K
         if q.unit is None and not q.currency and not q.count_noun:
@@ -627,9 +644,16 @@ class _Scan:
         if q.unit is None and [x.lower_ for x in self.doc[max(0, i - 2):i]] == ["factor", "of"]:
             q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
-        if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)):
+        if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)) \
+                and not self._moved_up_to(qual[0]):
             q.qualifier = _stronger(q.qualifier, qual[1])
         q.start = i
+
+    def _moved_up_to(self, i: int) -> bool:
+        """"edged up to 6.8%", "climbed up to $5": a movement to a level, not a bound."""
+        t, verb = self.tok(i), self.tok(i - 1)
+        return t is not None and t.lower_ in ("up", "down") and verb is not None \
+            and verb.lower_ in patterns.MOVEMENT_VERBS
 
     def _time_follows(self, q: Q) -> bool:
         """"built over six years": "over" a duration spans it, it is no lower bound."""
@@ -755,6 +779,10 @@ class _Scan:
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
+                after_unit = self.tok(tu[0]) if tu else None
+                if spec is not None and t.lower_ in {"a", "an"} and after_unit is not None \
+                        and after_unit.lower_ in {"ago", "earlier", "before", "later", "after", "previously"}:
+                    spec = None  # "up from 32k tokens a year ago": a time reference, no rate
                 if q.unit is not None and q.unit.kind == "multiplier" and spec is not None and spec.kind == "time" \
                         and self.doc[k - 1].lower_ == "times":
                     q.unit, q.count_noun = None, "times"  # "four times a week" is a frequency, no multiplier

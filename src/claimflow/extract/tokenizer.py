@@ -17,6 +17,7 @@ from claimflow.extract.numbers import SCIENTIFIC, like_num
 EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{2,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\["]
 EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥元₾₡₭₱₦₪₫₴]",
                   r"(?<=[a-z][A-Z])\."]  # a sentence-final period after a unit: "120 kW."
+UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwx"}
 EXTRA_INFIXES = [
     # digit -> unit/scale letters, when the letters end the token or a hyphen follows
     r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",
@@ -53,6 +54,9 @@ def blank_english() -> spacy.Language:
     nlp.tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes) + EXTRA_SUFFIXES).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(EXTRA_INFIXES + list(defaults.infixes)).finditer
     nlp.tokenizer.token_match = re.compile(SCIENTIFIC + "$").match
+    # spaCy keeps "k." and "m." whole as abbreviations; after a number they are a scale or
+    # unit and a full stop ("worth $8k.", "cost £3m.", "took 10s.")
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in UNIT_LETTER_STOPS}
     base = nlp.vocab.lex_attr_getters[LIKE_NUM]
     nlp.vocab.lex_attr_getters[LIKE_NUM] = partial(like_num, base=base)
     return nlp

@@ -59,7 +59,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("year", "year", "time", ("yr", "yrs", "year", "years")),
     ("megayear", "megayear", "time", ("ma", "myr", "megayear", "megayears", "megaannum")),
     ("gigayear", "gigayear", "time", ("ga", "gyr", "gigayear", "gigayears", "gigaannum")),
-    ("decade", "decade", "time", ("decade", "decades")),
+    ("decade", "decade_of_years", "time", ("decade", "decades")),  # pint's "decade" is a logarithmic ratio
     ("century", "century", "time", ("century", "centuries")),
     # data
     ("B", "byte", "data", ("byte", "bytes")),
@@ -293,6 +293,7 @@ def lookup(form: str, original: str | None = None) -> UnitSpec | None:
 def registry() -> pint.UnitRegistry:
     ureg = pint.UnitRegistry()
     ureg.define("quarter_year = 3 * month")
+    ureg.define("decade_of_years = 10 * year")
     ureg.define("FLOPS = [compute]")  # floating-point operations per second
     return ureg
 
