@@ -129,6 +129,17 @@ WRITTEN_FOR_A_RULE = {
         ("Costs halved after the switch", "halved", 50, 50, "%", "="),
         ("The new chip is twice as fast", "twice", 2, 2, "x", "="),
     ],
+    "shares written as fractions": [
+        ("It sits on 1 in 4 homes.", "1 in 4", 25, 25, "%", "="),
+        ("Nearly one in three adults smoke.", "one in three", 100 / 3, 100 / 3, "%", "~"),
+        ("The app is rated 4.5 out of 5.", "4.5 out of 5", 90, 90, "%", "="),
+        ("Nearly two-thirds of new capacity is solar.", "two-thirds", 200 / 3, 200 / 3, "%", "~"),
+        ("They walked two thirds of a mile.", "two thirds of a mile", 1072.896, 1072.896, "m", "="),
+    ],
+    "pressure": [
+        ("Blood pressure fell by 7 to 9 mmHg.", "7 to 9 mmHg", 933.2567119, 1199.9014867, "Pa", "="),
+        ("Inflate tyres to 2.2 bar (32 psi).", "2.2 bar", 2.2e5, 2.2e5, "Pa", "="),
+    ],
     "durations without a numeral": [
         ("The outage lasted for hours.", "hours", 3600, 24 * 3600, "s", "~"),
         ("It ran for months on rented GPUs", "months", 2629800, 12 * 2629800, "s", "~"),
@@ -146,6 +157,7 @@ NOT_CLAIMS = [
     "We will remember it for years to come, and for days on end.",
     "Microsoft will restart the Three Mile Island plant.",
     "Demand will peak in the early 2030s, as it did in the 1990s.",
+    "The plan reaches net zero; the set streams 8K video.",
     "The board meets twice a year; the bill was paid by a third party.",
     "See Section 230 and page 4.",
     "The 2x2 below shows it.",
@@ -196,6 +208,10 @@ FOUND_AS_BUGS = [
     ("down from 480 million sq ft a year earlier", "480 million sq ft", 44593459.2, 44593459.2, "m^2", "="),
     ("up from 32k tokens a year ago", "32k tokens", 32000, 32000, "tokens", "="),
     ("Vacancy edged up to 6.8% in May.", "6.8%", 6.8, 6.8, "%", "="),
+    ("Power prices hit -$40/MWh at noon.", "-$40/MWh", -40, -40, "USD/MWh", "="),
+    ("The winner took 4 hours and 20 minutes.", "4 hours and 20 minutes", 15600, 15600, "s", "="),
+    ("It will close 20 to 25 of its 310 stores.", "20 to 25", 20, 25, "stores", "="),
+    ("Kia sold 40 million X-series phones.", "40 million", 4e7, 4e7, "", "="),
     # footnote glued to a word must not hide the count noun
     ("if you have fewer then 700 million users[1]. This", "700 million users", None, 7e8, "users", "<"),
     # a comparison's date is its period, not a claim of its own

@@ -216,6 +216,10 @@ DIRECTION_WORDS = {
              "narrowed", "narrow", "narrows", "slowed", "slowing", "trimmed", "shed", "tumbled",
              "slid", "slipped", "sank", "contracted", "dipped", "retreated", "downgraded"},
 }
+# "8K video", "4K TV": K names a resolution there, not a thousand.
+RESOLUTION_NOUNS = {"video", "videos", "tv", "tvs", "display", "displays", "screen", "screens", "resolution",
+                    "monitor", "monitors", "camera", "cameras", "recording", "streaming", "content", "footage",
+                    "playback", "panel", "panels", "at", "hdr", "ultra"}
 # Verbs before "up to" / "down to" that make it a movement, not a bound ("edged up to 6.8%").
 MOVEMENT_VERBS = {"edged", "edges", "inched", "inches", "ticked", "ticks", "crept", "creeps", "moved", "moves",
                   "went", "goes", "climbed", "climbs", "jumped", "jumps", "shot", "rose", "rises", "fell", "falls",

@@ -431,6 +431,18 @@ class _Scan:
         self._right(q)
         if q.end > e and self._in_a_name(s, e, raw):
             return None
+        if not q.has_unit and q.scale is None and 0 < value < 1 and self.tok(q.end) is not None and self.tok(q.end).lower_ == "of" \
+                and (not any(c.isdigit() for c in raw) or "/" in raw or raw[-1:] in numbers.VULGAR_FRACTIONS):
+            art, u = self.tok(q.end + 1), self.phrase_at("UNIT", q.end + 2)
+            spec = units.lookup(u[1], self.doc[q.end + 2:u[0]].text) if u and art is not None and art.lower_ in ("a", "an") else None
+            if spec is not None:
+                q.unit, q.end = spec, u[0]  # "two thirds of a mile"
+            else:
+                q.unit = units.FRACTION  # "two-thirds of new capacity", "3/4 of users": a share
+        if q.unit is not None and q.unit.kind == "multiplier" and self.doc[q.end - 1].text == "X" and self.glued(q.end - 1) \
+                and self.tok(q.end) is not None and self.tok(q.end).text in {"-", "–"} and self.tok(q.end + 1) is not None \
+                and self.tok(q.end + 1).is_alpha and not self.tok(q.end + 1).lower_.endswith(("er", "est")):
+            q.unit, q.end = None, q.end - 1  # "40 million X-series phones": X names a product line
         if q.unit is not None and q.unit.kind == "time" and numbers.is_year(value, raw) and self.glued(e - 1) \
                 and self.tok(e).text == "s":
             return None  # "the 2030s", "1990s": a decade of years, no duration
@@ -441,7 +453,7 @@ class _Scan:
                 return None
             if not any(c.isdigit() for c in raw):
                 # bare number words: "one" is mostly a pronoun, "billion-parameter" an adjective
-                if raw.lower() in {"one", "a", "an"} or raw.lower() in numbers.MAGNITUDE_WORDS:
+                if (raw.lower() in {"one", "a", "an"} and not self._ratio_follows(e)) or raw.lower() in numbers.MAGNITUDE_WORDS:
                     return None
             if q.scale and q.scale >= 1e6 and self._after_model_name(s):
                 q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
@@ -551,6 +563,11 @@ class _Scan:
         # list numbering "1. " / "2) " at a line start, and Markdown heading numbers
         if nxt is not None and nxt.text in {".", ")"} and self._line_start(s):
             return True
+        if prev is not None and prev.lower_ == "net" and raw.lower() == "zero":
+            return True  # "net zero" is a target's name
+        if nxt is not None and self.glued(s) and nxt.text in {"K", "k"} and self.tok(e + 1) is not None \
+                and self.tok(e + 1).lower_ in patterns.RESOLUTION_NOUNS:
+            return True  # "8K video", "4K TV": a resolution's name
         return False
 
     @staticmethod
@@ -662,8 +679,15 @@ class _Scan:
         return spec is not None and spec.kind == "time"
 
     def _is_range_dash(self, i: int) -> bool:
+        """A dash after a number, a unit or a scale joins a range ("5 kg-10 kg"); after any
+        other word it is a minus sign ("hit -$40/MWh")."""
         prev = self.tok(i - 1)
-        return prev is not None and (prev.like_num or prev.is_alpha or prev.text in {"%", "$"})
+        if prev is None:
+            return False
+        if prev.like_num or prev.text in {"%", "$"}:
+            return True
+        return prev.is_alpha and (self.phrase_ending("UNIT", i) is not None or numbers.scale_of(prev.text) is not None
+                                  or self.phrase_ending("CUR_POST", i) is not None)
 
     # right of the number: scale, unit, currency word, count noun, rate, "+" -------------------
     def _right(self, q: Q) -> None:
@@ -1040,6 +1064,12 @@ class _Scan:
                 continue
             if [t.lower_ for t in self.doc[a.end:b.start]] in (["and"], ["or"], [","]) and b.num_start == b.start:
                 a.unit, a.count_noun, a.per = b.unit, b.count_noun, b.per
+        # "close 20 to 25 of its 310 stores": a part of a counted whole counts the same things
+        for a, b in zip(qs, qs[1:]):
+            if not a.has_unit and not a.unit and b.count_noun and not a.vague and b.num_start == b.start \
+                    and [t.lower_ for t in self.doc[a.end:b.start]] in (["of", "its"], ["of", "their"], ["of", "the"],
+                                                                        ["of", "our"], ["of", "his"], ["of", "her"]):
+                a.count_noun = b.count_noun
         for i in range(1, len(qs)):
             # the figure compared with: the one before, skipping a multiplier ("twice as many as")
             a, b = qs[i - 1], qs[i]
@@ -1066,7 +1096,8 @@ class _Scan:
             a = qs[i]
             if i + 1 < len(qs):
                 b = qs[i + 1]
-                merged = self._try_compound(a, b) or self._try_tolerance(a, b) or self._try_range(a, b)
+                merged = self._try_ratio(a, b) or self._try_compound(a, b) or self._try_tolerance(a, b) \
+                    or self._try_range(a, b)
                 if merged is not None:
                     out.append(merged)
                     i += 2
@@ -1092,11 +1123,11 @@ class _Scan:
             else:
                 return None
         elif a.unit is not None and a.unit.kind == "time" and b.unit is not None and b.unit.kind == "time" \
-                and between == () and a.unit.pint and b.unit.pint:
+                and a.unit.pint and b.unit.pint and not a.scale and not b.scale:
             ratio = units.to_canonical(1.0, b.unit) / units.to_canonical(1.0, a.unit)
             if ratio >= 1:
                 return None
-            extra = b.low * ratio  # "27 minutes 30 seconds", "2 hours 15 minutes"
+            extra = b.low * ratio  # "27 minutes 30 seconds", "2 hours 15 minutes", "4 hours and 20 minutes"
         elif a.unit is not None and a.unit.stated in ("ft", "lb", "stone", "yard", "mile") and a.unit.pint:
             # imperial amounts are written in two units; metric ones are not ("12 m 2 dm" is two)
             sub = b.unit
@@ -1116,6 +1147,25 @@ class _Scan:
         a.high = a.low
         a.end = b.end
         return a
+
+    def _ratio_follows(self, e: int) -> bool:
+        """"one in three", "one out of five": the number starts a share."""
+        words = [t.lower_ for t in self.doc[e:e + 3]]
+        k = 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 0
+        return bool(k) and self.tok(e + k) is not None and self.tok(e + k).like_num
+
+    def _try_ratio(self, a: Q, b: Q) -> Q | None:
+        """"1 in 4 homes", "seven in ten trains", "4.5 out of 5": a share, as a percentage."""
+        if a.has_unit or a.unit or a.scale or b.unit or b.currency or b.scale or a.is_range or b.is_range \
+                or a.low is None or b.low is None or a.vague or b.vague:
+            return None
+        between = tuple(t.lower_ for t in self.doc[a.end:b.start])
+        if between not in (("in",), ("out", "of")) or not 0 < a.low <= b.low:
+            return None
+        q = Q(start=a.start, end=b.num_end, low=a.low / b.low, high=a.low / b.low, num_start=a.num_start,
+              num_end=b.num_end, raw=self.doc[a.start:b.num_end].text, unit=units.FRACTION)
+        q.qualifier = a.qualifier
+        return q
 
     def _try_tolerance(self, a: Q, b: Q) -> Q | None:
         """"12.5 ± 0.3 mm", "9.83 +/- 0.01": a value and its tolerance, read as the range."""

@@ -28,6 +28,7 @@ CANONICAL = {
     "acceleration": ("m/s^2", "meter/second**2"),
     "temperature": ("°C", "degC"),
     "frequency": ("Hz", "hertz"),
+    "pressure": ("Pa", "pascal"),
     "radiation dose": ("Gy", "gray"),
     "luminosity": ("fb^-1", "1/femtobarn"),
     "angle": ("rad", "radian"),
@@ -174,6 +175,16 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("°F", "degF", "temperature", ("°f", "° f", "° fahrenheit", "°fahrenheit", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degrees f", "f")),
     ("kelvin", "kelvin", "temperature", ("kelvin", "kelvins")),
     # frequency
+    # pressure
+    ("pascal", "pascal", "pressure", ("pa", "pascal", "pascals")),
+    ("hectopascal", "hectopascal", "pressure", ("hpa", "hectopascal", "hectopascals")),
+    ("kilopascal", "kilopascal", "pressure", ("kpa", "kilopascal", "kilopascals")),
+    ("megapascal", "megapascal", "pressure", ("mpa", "megapascal", "megapascals")),
+    ("bar", "bar", "pressure", ("bar", "bars")),
+    ("millibar", "millibar", "pressure", ("mbar", "millibar", "millibars")),
+    ("pound per square inch", "psi", "pressure", ("psi",)),
+    ("atmosphere", "atmosphere", "pressure", ("atm", "atmosphere", "atmospheres")),
+    ("millimetre of mercury", "mmHg", "pressure", ("mmhg", "mm hg", "millimetres of mercury", "millimeters of mercury")),
     ("hertz", "hertz", "frequency", ("hz", "hertz")),
     ("kilohertz", "kilohertz", "frequency", ("khz", "kilohertz")),
     ("megahertz", "megahertz", "frequency", ("mhz", "megahertz")),
@@ -202,7 +213,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 CASE_SENSITIVE = {"t": "t", "'": None, "\"": "\"", "st": None, "point": None,
                   "points": None, "in": "in", "kn": None, "kt": None, "pm": "pm", "am": "am", "ha": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
-                  "gy": "Gy", "mgy": "mGy",
+                  "gy": "Gy", "mgy": "mGy", "pa": "Pa", "hpa": "hPa", "kpa": "kPa", "mpa": "MPa", "bar": "bar",
+                  "bars": None,
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
@@ -245,6 +257,7 @@ RATE_FORMS = {
 POINTS_FACTOR = {"percentage points": 1.0, "basis points": 0.01}
 
 
+
 @dataclass(frozen=True)
 class UnitSpec:
     stated: str
@@ -254,6 +267,11 @@ class UnitSpec:
     @property
     def canonical(self) -> str:
         return CANONICAL[self.kind][0] if self.kind in CANONICAL else self.stated
+
+
+# A share written as a fraction ("two-thirds of", "1 in 4") is stated as the fraction and
+# becomes a percentage.
+FRACTION = UnitSpec("fraction", None, "percent")
 
 
 def _build_forms() -> dict[str, UnitSpec]:
@@ -316,6 +334,8 @@ def to_canonical(value: float | None, spec: UnitSpec) -> float | None:
         return None
     if spec.kind == "points":
         return value * POINTS_FACTOR.get(spec.stated, 1.0)
+    if spec is FRACTION:
+        return value * 100.0
     if spec.pint is None or spec.kind not in CANONICAL or CANONICAL[spec.kind][1] is None:
         return value
     scale, offset = _factor(spec.pint, spec.kind)
