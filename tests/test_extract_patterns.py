@@ -398,6 +398,16 @@ def test_bound_words_are_no_direction_and_movement_verbs_are():
     assert got == {"6%": "down", "140 mph": None, "25 bps": "down", "0.6 percentage points": "down", "6.8%": "up"}
 
 
+def test_business_metrics_and_movements_from_a_level_to_a_level():
+    text = ("The Bank of England held Bank Rate at 5.25%. Core inflation slowed to 4.1%. "
+            "Free cash flow rose €400 million to €2.6bn. Inflation fell from 5% to 3%. "
+            "Prices ranged from $5 to $10, and wages grew by 10% to 12%.")
+    got = [(c.surface, c.subject, c.metric) for c in get_extractor().extract(Document("b.txt", text))]
+    assert got[:2] == [("5.25%", "Bank of England", "bank rate"), ("4.1%", "", "core inflation")]
+    assert [g[0] for g in got[2:]] == ["€400 million", "€2.6bn", "5%", "3%", "$5 to $10", "10% to 12%"]
+    assert [g[2] for g in got[4:6]] == ["inflation", "inflation"]
+
+
 def test_months_are_periods_and_weekdays_no_subjects():
     claims = {c.surface: c for c in get_extractor().extract(Document(
         "m.txt", "Inflation rose to 2.0% in October. Shares in Acme jumped 7% on Tuesday."))}

@@ -24,7 +24,7 @@ METRIC_WORDS = {
     "pricing", "latency", "energy", "emissions", "budget", "cagr", "users", "impact", "value",
     "valuation", "spend", "spending", "investment", "funding", "throughput", "usage", "rate",
     "margin", "profit", "income", "sales", "capacity", "consumption", "requirements", "numbers",
-    "performance", "breakdown", "duration", "length", "count", "volume", "target",
+    "performance", "breakdown", "duration", "length", "count", "volume", "target", "shares", "prices",
 }
 GENERIC_LABELS = {
     "impact", "size", "market size", "numbers", "requirements", "current market", "projected growth",
@@ -523,7 +523,14 @@ def _names(ctx: DocContext, span: str) -> list[str]:
         prev_end_char = raw[-1]
     if run:
         out.append(" ".join(run))
-    return [n for n in out if n and n.lower() not in DEMONYMS]  # "its British arm": no name
+    out = [n for n in out if n]
+    merged: list[str] = []
+    for n in out:
+        if merged and f"{merged[-1]} of {n}" in span:
+            merged[-1] = f"{merged[-1]} of {n}"  # "Bank of England", "University of Tokyo"
+        else:
+            merged.append(n)
+    return [n for n in merged if n.lower() not in DEMONYMS]  # "its British arm": no name
 
 
 def _first_name(ctx: DocContext, clause: str) -> str:
@@ -806,14 +813,44 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return "market size"
         if low not in GENERIC_LABELS or low in ("market size", "size", "cost"):
             return low
+    level = re.search(r"\b(?:to|at|of|from|is|was|were|stood|reached|hit)\s*[~$€£¥₹]?\s*$", before, re.I)
+    if kind in ("percent", "points") and not level and (rec.get("direction") or _direction(before, after)):
+        return "change"  # "Prices fell 0.3%", "up 94% from a year ago", "orders rose 8%"
+    found = _lexicon_metric(before) if kind in ("currency", "percent", "points", "number", "count") else ""
+    if found:
+        return found  # "Core inflation slowed to 4.1%", "Free cash flow rose to €2.6bn"
     if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
     m = _LEVEL.search(before)
     if m and m.group(1).split()[-1].lower() not in NP_STOP and m.group(1).split()[0].lower() not in NP_STOP:
         return m.group(1).lower()  # "gross margin improved to 68%", "core inflation held at 3.2%"
     if kind in ("percent", "points") and (rec.get("direction") or _direction(before, after)):
-        return "change"  # "Prices fell 0.3%", "up 94% from a year ago"
+        return "change"
     return DEFAULT_METRIC.get(kind, "value")
+
+
+# What business and economics news measures, longest first; the one nearest before the
+# figure in its clause names the metric ("Core inflation slowed to 4.1%").
+METRIC_LEXICON = sorted({
+    "core inflation", "headline inflation", "services inflation", "food inflation", "inflation",
+    "operating margin", "gross margin", "net margin", "ebitda margin", "profit margin", "margin",
+    "free cash flow", "cash flow", "net cash", "net debt", "debt",
+    "net profit", "operating profit", "pre-tax profit", "pretax profit", "net income", "operating income",
+    "operating loss", "net loss", "ebitda", "earnings per share", "eps", "dividend", "share price",
+    "market value", "market capitalisation", "market capitalization", "market cap", "valuation",
+    "bank rate", "interest rate", "deposit rate", "policy rate", "mortgage rate", "unemployment rate",
+    "unemployment", "vacancy rate", "gdp", "wage growth", "wages", "orders", "bookings", "order intake",
+    "revenue", "revenues", "sales", "turnover", "capex", "capital expenditure", "yield", "bond yield",
+    "market share", "headcount", "workforce", "arr", "annual recurring revenue", "gross merchandise value",
+}, key=lambda p: (-len(p), p))
+_LEXICON = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in METRIC_LEXICON) + r")(?![\w-])", re.I)
+
+
+def _lexicon_metric(before: str) -> str:
+    found = None
+    for found in _LEXICON.finditer(before):
+        pass
+    return found.group(1).lower() if found else ""
 
 
 def _metric_label(label: str) -> bool:

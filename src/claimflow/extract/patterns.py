@@ -224,6 +224,12 @@ RESOLUTION_NOUNS = {"video", "videos", "tv", "tvs", "display", "displays", "scre
 MOVEMENT_VERBS = {"edged", "edges", "inched", "inches", "ticked", "ticks", "crept", "creeps", "moved", "moves",
                   "went", "goes", "climbed", "climbs", "jumped", "jumps", "shot", "rose", "rises", "fell", "falls",
                   "dropped", "drops", "came", "comes", "stepped", "bumped", "revised", "marked", "trimmed", "cut"}
+# Verbs of movement: after them "X to Y" is a change and a level, not a range.
+MOVEMENTS = {"rose", "rises", "risen", "increased", "increases", "grew", "grows", "jumped", "jumps", "climbed",
+             "climbs", "soared", "surged", "gained", "gains", "added", "fell", "falls", "fallen", "dropped", "drops",
+             "declined", "declines", "decreased", "decreases", "slid", "slipped", "sank", "tumbled", "plunged",
+             "slumped", "shrank", "eased", "narrowed", "widened", "dipped", "improved", "cut", "lowered", "raised",
+             "boosted", "trimmed", "slashed"}
 # Bound words that say no direction before "than" / "to": "fell by more than 6%" is down,
 # "up to 140 mph" is a bound.
 BOUND_BEFORE = {"more": "than", "less": "than", "fewer": "than", "up": "to", "down": "to", "higher": "than",

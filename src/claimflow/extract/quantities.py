@@ -1148,6 +1148,15 @@ class _Scan:
         a.end = b.end
         return a
 
+    def _after_movement(self, s: int, percent: bool) -> bool:
+        """"rose €400 million to ...", "fell from 5% to ...", "cut costs from $5m to ...": a
+        verb of movement before the figure (with "from", up to two words between). "grew
+        by 10% to 12%" and "rose 5% to 10%" stay ranges of the change."""
+        t = self.tok(s - 1)
+        if t is not None and t.lower_ == "from":
+            return any(self.tok(j) is not None and self.tok(j).lower_ in patterns.MOVEMENTS for j in range(s - 4, s - 1))
+        return not percent and t is not None and t.lower_ in patterns.MOVEMENTS
+
     def _ratio_follows(self, e: int) -> bool:
         """"one in three", "one out of five": the number starts a share."""
         words = [t.lower_ for t in self.doc[e:e + 3]]
@@ -1201,6 +1210,8 @@ class _Scan:
         framed = before_word in patterns.FROM_WORDS or before_word in patterns.BETWEEN_WORDS
         if between == ("or",) and (a.has_unit or not b.has_unit):
             return None
+        if between == ("to",) and self._after_movement(a.start, percent=a.unit is not None and a.unit.kind in ("percent", "points")):
+            return None  # "rose €400 million to €2.6bn", "fell from 5% to 3%": a change and a level, two levels
         # compatible units: a carries none, or the same
         if a.currency and b.currency and a.currency != b.currency:
             return None
