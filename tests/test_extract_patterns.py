@@ -408,6 +408,13 @@ def test_business_metrics_and_movements_from_a_level_to_a_level():
     assert [g[2] for g in got[4:6]] == ["inflation", "inflation"]
 
 
+def test_since_keeps_its_word_and_adverbs_leave_the_subject():
+    claims = {c.surface: c for c in get_extractor().extract(Document(
+        "s.txt", "Shares are up 7.4% since March 2020. The company also plans to invest £250m."))}
+    assert claims["7.4%"].period == "since March 2020"
+    assert claims["£250m"].subject == "company"
+
+
 def test_months_are_periods_and_weekdays_no_subjects():
     claims = {c.surface: c for c in get_extractor().extract(Document(
         "m.txt", "Inflation rose to 2.0% in October. Shares in Acme jumped 7% on Tuesday."))}

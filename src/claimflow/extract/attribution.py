@@ -62,7 +62,7 @@ COMMON_CAPS = {
     "then", "than", "just", "very", "much", "such", "other", "another", "any", "few", "several",
     "like", "again", "obviously", "arguably", "apps", "questions", "things", "agents", "consumer",
     "numerous", "prior", "given", "besides", "does", "overall", "key", "major", "large", "small",
-    "global", "annual", "average", "gross", "net", "core", "early", "late", "recent", "latest",
+    "global", "annual", "average", "gross", "net", "core", "early", "late", "recent", "latest", "chief",
 }
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -125,6 +125,8 @@ PERIOD_RULES = [
     (r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
      r"(?P<mony>(?:19|20)\d\d)\b", "{mon} {mony}"),
     (r"(?i:\bthan (?P<ago>\w+ (?:years?|months?|weeks?|days?) ago)\b)", "{ago}"),
+    (r"\bsince (?P<smon>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+     r"(?P<smony>(?:19|20)\d\d)\b", "since {smon} {smony}"),
     (r"(?i:\b(?P<qn>first|second|third|fourth)[ -]quarter\b)", "Q{qn}"),
     (r"(?i:\bfiscal (?:year )?(?P<fy>(?:19|20)\d\d)\b)", "FY {fy}"),
     (r"(?i:\b(?P<rel>next|last|this|previous) (?P<relu>year|quarter|month)\b)", "{rel} {relu}"),
@@ -134,14 +136,15 @@ PERIOD_RULES = [
     (r"(?i:\b(?:a quarter(?! ago| earlier)|per quarter|quarterly|each quarter)\b)", "per quarter"),
     (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
     (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),
-    (r"\b(?:in|during|for|since|of) (?:(?i:early|late) |(?i:mid)-?)?(?P<yr>(?:19|20)\d\d)\b", "{yr}"),
+    (r"\b(?:in|during|for|of) (?:(?i:early|late) |(?i:mid)-?)?(?P<yr>(?:19|20)\d\d)\b", "{yr}"),
+    (r"\bsince (?:(?i:early|late) |(?i:mid)-?)?(?P<syr>(?:19|20)\d\d)\b", "since {syr}"),
     (r"\b(?:in|during|by|for) (?:(?i:early|late|mid)[- ])?(?P<mo>January|February|March|April|May|June|July|August|"
      r"September|October|November|December)\b(?! \d)", "{mo}"),
     (r"(?i:\b(?:current(?:ly)?|today|now)\b)", "current"),
 ]
 # Outside the claim's own clause only explicit periods count ("founded in 2019, it employs
 # 250 people" does not date the headcount).
-STRONG_PERIOD_RULES = 7
+STRONG_PERIOD_RULES = 8
 # One pass per text finds every rule's matches; the most preferred rule wins.
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
 
@@ -658,7 +661,15 @@ _DET_SUBJECT = re.compile(r"^\s*(?:The|This|That|These|Its|Their|Our)\s+((?:[a-z
 def _sentence_subject(sentence_before: str) -> str:
     """"The startup, founded in 2019, ... has raised $1.2bn": the sentence's own subject."""
     m = _DET_SUBJECT.match(sentence_before)
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while len(words) > 1 and (words[-1] in _ADVERBS or words[-1].endswith("ly")):
+        words.pop()  # "The company also plans ..."
+    return " ".join(words)
+
+
+_ADVERBS = {"also", "still", "now", "then", "already", "just", "even", "again", "further", "too", "meanwhile"}
 
 
 def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence_before: str) -> str:
