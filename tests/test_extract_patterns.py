@@ -415,6 +415,22 @@ def test_since_keeps_its_word_and_adverbs_leave_the_subject():
     assert claims["£250m"].subject == "company"
 
 
+def test_direction_reads_the_nearest_verb_of_its_own_clause():
+    text = ("Household savings ratios remain elevated at about 10%. Retail sales fell 0.3% in September but "
+            "were 1.9% higher than a year earlier. The Bank cut its growth forecast for next year to 0.75%.")
+    got = {c.surface: c.direction for c in get_extractor().extract(Document("d.txt", text))}
+    assert got == {"10%": None, "0.3%": "down", "1.9%": "up", "0.75%": "down"}
+
+
+def test_a_news_headline_gives_only_its_name_as_subject():
+    text = ("# Northway Retail warns on profits as shoppers cut back\n\n"
+            "Shares in the company fell as much as 14% in early trading.\n\n"
+            "# Data centres are straining the grid\n\nUse reached about 415 TWh in 2024.\n")
+    claims = {c.surface: c for c in get_extractor().extract(Document("n.md", text))}
+    assert claims["14%"].subject == "Northway Retail"
+    assert claims["415 TWh"].subject != "Data centres are straining the grid"
+
+
 def test_months_are_periods_and_weekdays_no_subjects():
     claims = {c.surface: c for c in get_extractor().extract(Document(
         "m.txt", "Inflation rose to 2.0% in October. Shares in Acme jumped 7% on Tuesday."))}

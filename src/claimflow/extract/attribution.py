@@ -390,7 +390,19 @@ def _heading_subject(w: _Where) -> str:
     words = re.findall(r"[a-z]+", w.label.lower())
     if found == len(w.headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
         return w.label
-    return _heading_topic(w.headings[found])
+    heading = w.headings[found]
+    if _headline(heading):
+        # a news headline is a sentence, not a topic: only a name in it can be the subject
+        m = re.match(r"((?:[A-Z][\w&'\-]*\s+)+[A-Z][\w&'\-]*)", heading)
+        return m.group(1) if m else ""
+    return _heading_topic(heading)
+
+
+def _headline(heading: str) -> bool:
+    """"Northway Retail warns on profits as shoppers cut back": a sentence (several
+    lower-case content words), unlike a title ("Training Costs & Resource Requirements")."""
+    words = heading.split()
+    return len(words) >= 6 and sum(1 for x in words[1:] if x[:1].islower() and x.lower() not in STOP_WORDS) >= 3
 
 
 def _heading_topic(heading: str) -> str:
@@ -909,18 +921,29 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
 
 
 def _direction(before: str, after: str) -> str | None:
-    bw = re.findall(r"[a-z]+", before.lower())[-6:]
+    bw = re.findall(r"[a-z]+", before.lower())[-8:]
     aw = re.findall(r"[a-z]+", after.lower())[:2]
-    for i in range(len(bw) - 1, -1, -1):
-        w = bw[i]
-        if i + 1 < len(bw) and patterns.BOUND_BEFORE.get(w) == bw[i + 1] and not (
-                i and bw[i - 1] in patterns.MOVEMENT_VERBS):
-            continue  # "more than", "up to": a bound, not a movement
-        for d, words in patterns.DIRECTION_WORDS.items():
-            if w in words:
-                return d
+    if aw and aw[0] in patterns.COMPARATIVES:
+        return patterns.COMPARATIVES[aw[0]]  # "1.9% higher than a year earlier"
+    for k, w in enumerate(bw):
+        if w in _CLAUSE_BREAKS:
+            bw = bw[k + 1:]  # "fell 0.3% in September but were 1.9% higher"
+    for nouns in (False, True):  # verbs first: "cut its growth forecast to 0.75%" is down
+        for i in range(len(bw) - 1, -1, -1):
+            w = bw[i]
+            if (w in patterns.DIRECTION_NOUNS) != nouns:
+                continue
+            if i + 1 < len(bw) and patterns.BOUND_BEFORE.get(w) == bw[i + 1] and not (
+                    i and bw[i - 1] in patterns.MOVEMENT_VERBS):
+                continue  # "more than", "up to": a bound, not a movement
+            for d, words in patterns.DIRECTION_WORDS.items():
+                if w in words:
+                    return d
     for w in aw:
         for d, words in patterns.DIRECTION_WORDS.items():
             if w in words:
                 return d
     return None
+
+
+_CLAUSE_BREAKS = {"but", "while", "whereas", "although", "though", "yet"}

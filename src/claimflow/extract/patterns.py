@@ -210,7 +210,7 @@ DIRECTION_WORDS = {
            "widen", "widens", "accelerated", "rebounded", "recovered", "advanced", "increasing"},
     "down": {"fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops", "decline",
              "declined", "declines", "decrease", "decreased", "decreases", "down", "lower",
-             "cut", "cuts", "reduction", "reduced", "reduce", "reduces", "cheaper", "savings",
+             "cut", "cuts", "reduction", "reduced", "reduce", "reduces", "cheaper",
              "saving", "slashed", "slumped", "plunged", "shrank", "shrunk", "lost", "loss",
              "less", "fewer", "halved", "slower", "smaller", "lowered", "eased", "eases", "easing",
              "narrowed", "narrow", "narrows", "slowed", "slowing", "trimmed", "shed", "tumbled",
@@ -224,6 +224,14 @@ RESOLUTION_NOUNS = {"video", "videos", "tv", "tvs", "display", "displays", "scre
 MOVEMENT_VERBS = {"edged", "edges", "inched", "inches", "ticked", "ticks", "crept", "creeps", "moved", "moves",
                   "went", "goes", "climbed", "climbs", "jumped", "jumps", "shot", "rose", "rises", "fell", "falls",
                   "dropped", "drops", "came", "comes", "stepped", "bumped", "revised", "marked", "trimmed", "cut"}
+# Direction words that are nouns: a verb near the figure says more ("cut its growth
+# forecast to 0.75%" is down).
+DIRECTION_NOUNS = {"growth", "increase", "decrease", "reduction", "improvement", "speedup", "loss", "gain", "gains",
+                   "decline", "drop", "rise", "surge", "hike"}
+# Comparatives right after a figure: "1.9% higher", "30% cheaper".
+COMPARATIVES = {"higher": "up", "more": "up", "faster": "up", "larger": "up", "bigger": "up", "greater": "up",
+                "up": "up", "lower": "down", "less": "down", "fewer": "down", "cheaper": "down", "slower": "down",
+                "smaller": "down", "down": "down", "lighter": "down", "shorter": "down"}
 # Verbs of movement: after them "X to Y" is a change and a level, not a range.
 MOVEMENTS = {"rose", "rises", "risen", "increased", "increases", "grew", "grows", "jumped", "jumps", "climbed",
              "climbs", "soared", "surged", "gained", "gains", "added", "fell", "falls", "fallen", "dropped", "drops",
