@@ -128,6 +128,9 @@ WRITTEN_FOR_A_RULE = {
         ("Output tripled in two years", "tripled", 3, 3, "x", "="),
         ("Costs halved after the switch", "halved", 50, 50, "%", "="),
         ("The new chip is twice as fast", "twice", 2, 2, "x", "="),
+        ("Sales grew by roughly a fifth.", "roughly a fifth", 20, 20, "%", "~"),
+        ("Profits more than doubled.", "doubled", 2, None, "x", ">"),
+        ("Capacity is expected to triple by 2030.", "triple", 3, 3, "x", "="),
     ],
     "shares written as fractions": [
         ("It sits on 1 in 4 homes.", "1 in 4", 25, 25, "%", "="),
@@ -158,6 +161,7 @@ NOT_CLAIMS = [
     "Microsoft will restart the Three Mile Island plant.",
     "Demand will peak in the early 2030s, as it did in the 1990s.",
     "The plan reaches net zero; the set streams 8K video.",
+    "It posted double-digit growth in a double room.",
     "The board meets twice a year; the bill was paid by a third party.",
     "See Section 230 and page 4.",
     "The 2x2 below shows it.",

@@ -133,7 +133,8 @@ PERIOD_RULES = [
     (r"(?i:\b(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y/y)\b)", "year on year"),
     (r"(?i:\b(?:annuali[sz]ed|per year|a year(?! ago| earlier| before| later)|per annum|annually|yearly|each year|"
      r"per-year)\b|/yr\b|/year\b)", "per year"),
-    (r"(?i:\b(?:a quarter(?! ago| earlier)|per quarter|quarterly|each quarter)\b)", "per quarter"),
+    (r"(?i:\b(?:(?<!by )(?<!nearly )(?<!almost )(?<!about )(?<!roughly )(?<!than )(?<!of )a quarter(?! ago| earlier| of)"
+     r"|per quarter|quarterly|each quarter)\b)", "per quarter"),
     (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
     (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),
     (r"\b(?:in|during|for|of) (?:(?i:early|late) |(?i:mid)-?)?(?P<yr>(?:19|20)\d\d)\b", "{yr}"),

@@ -59,7 +59,13 @@ MULTIPLIER_WORDS = {
     "doubled": (2.0, "up"), "doubling": (2.0, "up"), "tripled": (3.0, "up"), "tripling": (3.0, "up"),
     "quadrupled": (4.0, "up"), "quadrupling": (4.0, "up"),
     "twice": (2.0, None), "thrice": (3.0, None),
+    "double": (2.0, "up"), "triple": (3.0, "up"), "quadruple": (4.0, "up"),
 }
+# The base verbs count only after these ("more than double", "expected to triple"), not as
+# adjectives ("double-digit", "a double room").
+MULTIPLIER_VERBS = {"double", "triple", "quadruple"}
+MULTIPLIER_VERB_CUES = {"than", "nearly", "almost", "roughly", "about", "to", "will", "could", "would", "may",
+                        "might", "should", "can", "more"}
 # A change stated as a fraction: "cut costs by half", "rose by a third", "halved" -> percent.
 CHANGE_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0,
                     "two thirds": 200 / 3, "three quarters": 75.0}

@@ -30,6 +30,9 @@ NUMBER_PATTERNS = (
     # "a half turn", "half an hour", "half a million" (with a unit or scale only)
     + [[{"LOWER": "a"}, {"LOWER": "half"}], [{"LOWER": "half"}, {"LOWER": {"IN": ["a", "an"]}}]]
 )
+# Hedges between "by" and a fraction: "fell by nearly a quarter" (-> qualifier).
+FRACTION_HEDGES = {"nearly": "~", "almost": "~", "roughly": "~", "about": "~", "around": "~", "some": "~",
+                   "more than": ">", "over": ">", "less than": "<", "under": "<"}
 # Family "vague": quantities without a numeral ("thousands of GPUs", "a few months",
 # "10s of trillions of tokens").
 VAGUE_PATTERNS = (
@@ -46,13 +49,14 @@ VAGUE_PATTERNS = (
     + _each({"twice", "thrice"}, [{"LOWER": "as"}])
     # a change by a fraction, read as a percentage: "cut costs by half", "rose by a
     # third", "by two-thirds", "cut in half"
-    + [[{"LOWER": "by"}, {"LOWER": {"IN": ["a", "one"]}, "OP": "?"}, {"LOWER": {"IN": ["half", "third", "quarter", "fifth", "tenth"]}}],
+    + [[{"LOWER": "by"}, {"LOWER": {"IN": sorted(FRACTION_HEDGES)}, "OP": "?"}, {"LOWER": {"IN": ["a", "one"]}, "OP": "?"},
+        {"LOWER": {"IN": ["half", "third", "quarter", "fifth", "tenth"]}}],
        [{"LOWER": "by"}, {"LOWER": {"IN": ["two", "three"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["thirds", "quarters"]}}]]
     + [[{"LOWER": "in"}, {"LOWER": "half"}]]
 )
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
-# number or one of these, within two tokens of its start.
+# number or one of these, within three tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
     "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter", "third", "fifth",
     "tenth"} | set(VULGAR_FRACTIONS) | set(VAGUE_DURATIONS) | set(MULTIPLIER_WORDS) | set(HALVING_WORDS))

@@ -121,7 +121,7 @@ class QuantityFinder:
         out: list[tuple[int, int]] = []
         n = len(doc)
         for i in hits.tolist():
-            s, e = max(0, i - 2), min(n, i + 4)
+            s, e = max(0, i - 3), min(n, i + 4)
             if out and s <= out[-1][1]:
                 out[-1] = (out[-1][0], e)
             else:
@@ -998,12 +998,23 @@ class _Scan:
     def _change_word(self, s: int, e: int, words: list[str]) -> Q | None:
         """"tenfold" / "doubled" / "twice as fast" -> a multiplier; "halved", "cut in half" and
         "cut costs by half" / "by a third" -> a percent change (down, unless the verb says up)."""
+        qualifier = "="
         if words[0] in numbers.MULTIPLIER_WORDS:
+            if words[0] in numbers.MULTIPLIER_VERBS and not (
+                    self.tok(s - 1) is not None and self.tok(s - 1).lower_ in numbers.MULTIPLIER_VERB_CUES
+                    and not (self.tok(s + 1) is not None and self.tok(s + 1).text in {"-", "–"})):
+                return None  # "double-digit", "a double room"
             factor, direction = numbers.MULTIPLIER_WORDS[words[0]]
             spec, value, e = units.lookup("x"), factor, s + 1
+            qual = self.phrase_ending("QUAL_BEFORE", s)
+            if qual is not None:
+                qualifier = qual[1]  # "more than doubled"
         else:
             if words[0] in ("by", "in"):
-                value = numbers.CHANGE_FRACTIONS.get(" ".join(w for w in words[1:] if w not in ("a", "one", "-")))
+                hedge = words[1] if len(words) > 2 and words[1] in patterns.FRACTION_HEDGES else None
+                if hedge:
+                    qualifier = patterns.FRACTION_HEDGES[hedge]
+                value = numbers.CHANGE_FRACTIONS.get(" ".join(w for w in words[1:] if w not in ("a", "one", "-", hedge)))
                 nxt = self.tok(e)
                 if value is None or not self._after_change_verb(s) or nxt is not None and (
                         nxt.lower_ in {"a", "an", "the", "of", "past", "-", "party", "parties", "time"}
@@ -1017,7 +1028,7 @@ class _Scan:
         if spec is None:
             return None
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=self.doc[s:e].text,
-              unit=spec, qualifier="=")
+              unit=spec, qualifier=qualifier)
         q.direction = direction
         return q
 
