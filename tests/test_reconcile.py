@@ -269,5 +269,22 @@ def test_a_common_noun_subject_does_not_join_other_articles():
     gid = {c.claim_id: c.group_id for c in rec.claims}
     assert gid["a"] != gid["b"] == gid["c"] and not rec.open_conflicts()
     # a name identifies across articles
-    rec = reconcile([mk("a", "one.txt", 10, 20, "Nvidia"), mk("b", "two.txt", 10, 18, "Nvidia")])
+    rec = reconcile([replace(mk("a", "one.txt", 10, 20, "Nvidia"), metric="revenue growth"),
+                     replace(mk("b", "two.txt", 10, 18, "Nvidia"), metric="revenue growth")])
     assert len({c.group_id for c in rec.claims}) == 1 and rec.open_conflicts()
+
+
+def test_a_generic_metric_alone_makes_no_conflict():
+    def mk(cid, start, low, metric):
+        return Claim(claim_id=cid, doc="s.txt", start=start, end=start + 3, surface="x", sentence=f"s{cid}",
+                     stated_low=low, stated_high=low, stated_unit="USD", low=low, high=low, unit="USD",
+                     subject="Lendry", metric=metric)
+
+    # "Lendry raises $140M at a $2.1B valuation ... loans of about $48,000": all "cost" by default
+    rec = reconcile([mk("a", 0, 1.4e8, "cost"), mk("b", 100, 2.1e9, "cost"), mk("c", 200, 4.8e4, "cost"),
+                     mk("d", 300, 1.4e8, "cost")])
+    gid = {c.claim_id: c.group_id for c in rec.claims}
+    assert not rec.open_conflicts() and gid["a"] == gid["d"] and len(set(gid.values())) == 3
+    # a named measure still conflicts
+    rec = reconcile([mk("a", 0, 1.4e8, "funding raised"), mk("b", 100, 2.1e8, "funding raised")])
+    assert rec.open_conflicts()

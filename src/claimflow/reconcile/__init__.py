@@ -122,6 +122,31 @@ def _by_document_unless_named(members: list[int], claims: list[Claim]) -> list[l
     return [stay] + list(by_doc.values())
 
 
+# What the extractor writes when the text names no measure (a bare "$5M", "3 days"):
+# a repeated figure may share it, but two different figures under it are no conflict.
+GENERIC_METRICS = frozenset({"cost", "time", "length", "value", "size", "share", "factor", "energy", "power",
+                             "mass", "volume", "area", "speed", "temperature", "frequency", "change", "price"})
+
+
+def _agree_unless_named(groups: list[list[int]], claims: list[Claim]) -> list[list[int]]:
+    """A group held together only by a generic metric ("Lendry | cost": $140M raised, a
+    $2.1B valuation, a $48,000 loan) is split by value instead of reported as a
+    conflict: equal figures stay together, different ones stand apart. A conflict needs
+    a named measure on at least one side ("Training GPT-3 | cost" joins "GPT-3 |
+    training cost")."""
+    out: list[list[int]] = []
+    for members in groups:
+        if len(members) < 2 or not all((claims[i].metric or "").lower() in GENERIC_METRICS for i in members) \
+                or judge([claims[i] for i in members]).verdict != "conflict":
+            out.append(members)
+            continue
+        by_value: dict[tuple, list[int]] = {}
+        for i in members:
+            by_value.setdefault((claims[i].low, claims[i].high), []).append(i)
+        out.extend(by_value.values())
+    return out
+
+
 def _common_noun(subject: str) -> bool:
     words = subject.split()
     return len(words) == 1 and words[0].isalpha() and words[0].islower()
@@ -136,7 +161,7 @@ def reconcile(claims: Sequence[Claim], decisions_path: Path | None = None) -> Re
     decisions file, writes nothing; the input claims are not modified."""
     claims = [replace(c) for c in claims]
     keys = [claim_key(c.subject, c.metric, c.period, c.unit) for c in claims]
-    groups = _keep_apart(group_keys(keys), claims)
+    groups = _agree_unless_named(_keep_apart(group_keys(keys), claims), claims)
 
     decisions, problems = load_decisions(decisions_path)
     active = active_decisions(decisions)
