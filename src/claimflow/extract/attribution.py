@@ -149,6 +149,7 @@ PERIOD_RULES = [
 STRONG_PERIOD_RULES = 8
 # One pass per text finds every rule's matches; the most preferred rule wins.
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
+_RULE_OF_GROUP = {_PERIOD.groupindex[f"rule{i}"]: i for i in range(len(PERIOD_RULES))}
 
 
 # Every rule needs a year, a Q/H/FY code or one of these words: a text with none of them
@@ -162,14 +163,16 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
     if not _PERIOD_HINT.search(text):
         return None
-    best: tuple[int, dict] | None = None
+    best_i, best_m = rules, None
     for m in _PERIOD.finditer(text):
-        i = next(int(k[4:]) for k, v in m.groupdict().items() if v is not None and k.startswith("rule"))
-        if i < rules and (best is None or i < best[0]):
-            best = (i, {k: v for k, v in m.groupdict().items() if v is not None})
-    if not best:
+        i = _RULE_OF_GROUP[m.lastindex]  # a rule's group encloses its fields, so it closes last
+        if i < best_i:
+            best_i, best_m = i, m
+            if i == 0:
+                break  # no rule is preferred to the first
+    if best_m is None:
         return None
-    found = PERIOD_RULES[best[0]][1].format(**best[1])
+    found = PERIOD_RULES[best_i][1].format(**{k: v for k, v in best_m.groupdict().items() if v is not None})
     for word, n in (("Qfirst", "Q1"), ("Qsecond", "Q2"), ("Qthird", "Q3"), ("Qfourth", "Q4")):
         if found.lower() == word.lower():
             return n
