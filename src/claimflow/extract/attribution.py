@@ -98,6 +98,7 @@ VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headco
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
+_SYNONYM_RX = [(re.compile(rf"\b{k}\b"), v) for k, v in METRIC_SYNONYMS.items()]
 DEFAULT_METRIC = {
     "currency": "cost", "time": "time", "data": "size", "energy": "energy", "power": "power",
     "emissions": "emissions", "percent": "share", "points": "change", "multiplier": "factor",
@@ -148,6 +149,7 @@ PERIOD_RULES = [
 STRONG_PERIOD_RULES = 8
 # One pass per text finds every rule's matches; the most preferred rule wins.
 _PERIOD = re.compile("|".join(f"(?P<rule{i}>{p})" for i, (p, _) in enumerate(PERIOD_RULES)))
+_RULE_OF_GROUP = {_PERIOD.groupindex[f"rule{i}"]: i for i in range(len(PERIOD_RULES))}
 
 
 # Every rule needs a year, a Q/H/FY code or one of these words: a text with none of them
@@ -161,18 +163,27 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
     if not _PERIOD_HINT.search(text):
         return None
-    best: tuple[int, dict] | None = None
+    best_i, best_m = rules, None
     for m in _PERIOD.finditer(text):
-        i = next(int(k[4:]) for k, v in m.groupdict().items() if v is not None and k.startswith("rule"))
-        if i < rules and (best is None or i < best[0]):
-            best = (i, {k: v for k, v in m.groupdict().items() if v is not None})
-    if not best:
+        i = _RULE_OF_GROUP[m.lastindex]  # a rule's group encloses its fields, so it closes last
+        if i < best_i:
+            best_i, best_m = i, m
+            if i == 0:
+                break  # no rule is preferred to the first
+    if best_m is None:
         return None
-    found = PERIOD_RULES[best[0]][1].format(**best[1])
+    found = PERIOD_RULES[best_i][1].format(**{k: v for k, v in best_m.groupdict().items() if v is not None})
     for word, n in (("Qfirst", "Q1"), ("Qsecond", "Q2"), ("Qthird", "Q3"), ("Qfourth", "Q4")):
         if found.lower() == word.lower():
             return n
     return found
+
+
+_RX_DOCCONTEXT_1 = re.compile(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?")
+_RX_DOCCONTEXT_2 = re.compile(r"(?<=[a-z,;] )([A-Z][\w\-\.]*[\w])")
+_RX_DOCCONTEXT_3 = re.compile(r"\b[a-z][a-z\-]+\b")
+_RX_DOCCONTEXT_4 = re.compile(r"\n")
+_RX_DOCCONTEXT_5 = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)")
 
 
 @dataclass
@@ -189,11 +200,13 @@ class DocContext:
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
     last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
     last_figure: tuple[int, str, str, str] | None = None  # (end, unit, subject, metric) of the last figure
+    names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
+    name_words: dict[tuple[str, bool], tuple[str, bool, bool, bool]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
         text = doc.text
-        starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        starts = [0] + [m.end() for m in _RX_DOCCONTEXT_4.finditer(text)]
         heads = [(h.start, h.level, h.title) for h in doc.headings]
         # Bold-only lines and short title lines of plain text act as headings below the
         # Markdown ones ("**LoRA (Low-Rank Adaptation)**", "Pre-Training").
@@ -203,18 +216,18 @@ class DocContext:
             line = text[s:e].strip()
             if not line or line.startswith("#"):
                 continue
-            m = re.fullmatch(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?", line)
+            m = _RX_DOCCONTEXT_1.fullmatch(line)
             if m:
                 heads.append((s, 7, m.group(1).strip()))
                 continue
             if not markdown and _looks_like_title(line, text, e):
                 heads.append((s, 7, line))
         heads.sort()
-        mid_caps = set(re.findall(r"(?<=[a-z,;] )([A-Z][\w\-\.]*[\w])", text))
-        lower_words = set(re.findall(r"\b[a-z][a-z\-]+\b", text))
+        mid_caps = set(_RX_DOCCONTEXT_2.findall(text))
+        lower_words = set(_RX_DOCCONTEXT_3.findall(text))
         # A capitalised sentence opener is a name when the document never writes it in
         # lower case and it is no common word ("Nvidia reported", not "Training GPT-3").
-        mid_caps |= {w for w in set(re.findall(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)", text))
+        mid_caps |= {w for w in set(_RX_DOCCONTEXT_5.findall(text))
                      if w.lower() not in lower_words and w.lower() not in STOP_WORDS and w.lower() not in COMMON_CAPS}
         return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads}, [off for off, _, _ in heads])
 
@@ -283,6 +296,10 @@ class _Where:
     headings: list[str]
 
 
+_RX_ATTRIBUTE_1 = re.compile(r"[,;)(—!?]|\s-\s|\.\s")
+_RX_ATTRIBUTE_2 = re.compile(r"(?:19|20)\d\d")
+
+
 def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Attribution:
     """Attribute one quantity record (see quantities._to_record); offsets are absolute in
     the document text."""
@@ -303,7 +320,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         ctx.last_count = (start, end)
     cut = max(before.rfind(c) for c in ",;(—") + 1
     after = text[end:s1]
-    m = re.search(r"[,;)(—!?]|\s-\s|\.\s", after)
+    m = _RX_ATTRIBUTE_1.search(after)
     w = _Where(text, start, s0, s1, ls, line, label, label_end, before[cut:],
                after[:m.start()] if m else after, ctx.heading_chain(start))
     kind = rec["kind"]
@@ -313,7 +330,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         # a table row: the first cell names the subject, the column header the metric or period
         row, head = cell
         w.label, w.clause_before, w.clause_after = row, "", ""
-        period = find_period(head) or (head if re.fullmatch(r"(?:19|20)\d\d", head) else None)
+        period = find_period(head) or (head if _RX_ATTRIBUTE_2.fullmatch(head) else None)
         metric = head.lower() if head and not period else _metric(rec, kind, "", "", row, w.headings)
         subject = _tidy_subject(row or _subject(ctx, rec, kind, w))
         return Attribution(subject, metric, period, None)
@@ -350,12 +367,15 @@ _CHANGE_AFTER = re.compile(r"^\W*(?:up|down|an? (?:increase|decrease|rise|drop|f
                            r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?[~]?$", re.I)
 
 
+_RX_SUBJECT_1 = re.compile(r"\s*(?:(?:and|but|while)\s+[a-z]+(?:s|ed)|([a-z]{3,}ing))\b")
+
+
 def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
     """The evidence for the subject, strongest first."""
     text, start, s0 = w.text, w.start, w.s0
     sentence_before = text[s0:start]
     in_title = w.line_start in ctx.heading_offsets  # every word of a title is capitalised
-    m = re.match(r"\s*(?:(?:and|but|while)\s+[a-z]+(?:s|ed)|([a-z]{3,}ing))\b", w.clause_before)
+    m = _RX_SUBJECT_1.match(w.clause_before)
     if m and m.group(1) not in _NOT_PARTICIPLES:
         # a second predicate of the sentence's subject: "The phone has ..., and starts at $799";
         # "Volkswagen will cut 35,000 jobs in Germany, saving about €1.5 billion a year"
@@ -382,19 +402,23 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
             or _heading_subject(w))
 
 
+_RX_HEADING_SUBJECT_1 = re.compile(r"[a-z]+")
+_RX_HEADING_SUBJECT_2 = re.compile(r"((?:[A-Z][\w&'\-]*\s+)+[A-Z][\w&'\-]*)")
+
+
 def _heading_subject(w: _Where) -> str:
     """The innermost specific heading; but a generic label that still names a thing
     ("**Total Addressable Market**: $50-100B+") beats the document's own title."""
     found = next((i for i, h in enumerate(w.headings) if not _generic(h)), None)
     if found is None:
         return ""
-    words = re.findall(r"[a-z]+", w.label.lower())
+    words = _RX_HEADING_SUBJECT_1.findall(w.label.lower())
     if found == len(w.headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
         return w.label
     heading = w.headings[found]
     if _headline(heading):
         # a news headline is a sentence, not a topic: only a name in it can be the subject
-        m = re.match(r"((?:[A-Z][\w&'\-]*\s+)+[A-Z][\w&'\-]*)", heading)
+        m = _RX_HEADING_SUBJECT_2.match(heading)
         return m.group(1) if m else ""
     return _heading_topic(heading)
 
@@ -454,9 +478,15 @@ def _table_cell(ctx: DocContext, line_start: int, line: str, offset: int) -> tup
     return cells[0][2], head_cells[col] if col < len(head_cells) else ""
 
 
+_RX_CELLS_1 = re.compile(r"\|")
+
+
 def _cells(line: str) -> list[tuple[int, int, str]]:
-    bars = [m.start() for m in re.finditer(r"\|", line)]
+    bars = [m.start() for m in _RX_CELLS_1.finditer(line)]
     return [(a + 1, b, MARKUP.sub("", line[a + 1:b]).strip()) for a, b in zip(bars, bars[1:])]
+
+
+_RX_LABEL_1 = re.compile(r"[.!?]\s")
 
 
 def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
@@ -464,9 +494,12 @@ def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
     if not m or line_start + m.end() > claim_start + 1:
         return "", line_start
     label = MARKUP.sub("", m.group(1)).strip()
-    if len(label.split()) > 7 or re.search(r"[.!?]\s", label):
+    if len(label.split()) > 7 or _RX_LABEL_1.search(label):
         return "", line_start  # a sentence before a colon is no label
     return label, line_start + m.end()
+
+
+_RX_LABEL_SUBJECT_1 = re.compile(r"^(\w+) for (.+)$")
 
 
 def _label_subject(label: str) -> str:
@@ -474,7 +507,7 @@ def _label_subject(label: str) -> str:
     the metric; "Training time" still says what was timed."""
     if not label or _generic(label) or _ADJECTIVE_LABEL.match(label):
         return ""
-    m = re.match(r"^(\w+) for (.+)$", label)
+    m = _RX_LABEL_SUBJECT_1.match(label)
     if m and m.group(1).lower() in METRIC_WORDS:
         return m.group(2)  # "Target for real-time"
     if _metric_label(label):
@@ -495,7 +528,7 @@ def _generic(s: str) -> bool:
     low = s.lower().strip()
     if low in GENERIC_LABELS:
         return True
-    words = re.findall(r"[a-z]+", low)
+    words = _RX_HEADING_SUBJECT_1.findall(low)
     return bool(words) and all(w in METRIC_WORDS or w in {"market", "total", "current", "projected",
                                                           "addressable", "key", "the", "of", "and"} for w in words)
 
@@ -503,30 +536,57 @@ def _generic(s: str) -> bool:
 _NAME = re.compile(r"[A-Z][\w\-\.&']*[\w]|[A-Z]|[A-Za-z]+[\-]?\d[\w\.\-]*")
 
 
+_RX_NAMES_2 = re.compile(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|(?:early|mid|late)-?(?:19|20)\d\d)", re.I)
+_RX_NAMES_3 = re.compile(r"\d+(?:\.\d+)*[BbMmKk]?")
+_RX_NAMES_4 = re.compile(r"[$€£~]?\d[\d.,]*[A-Za-z%]*")
+
+
 def _names(ctx: DocContext, span: str) -> list[str]:
     """Runs of capitalised words (names) in `span`; sentence-initial words count only
-    when the document uses them capitalised mid-sentence too."""
+    when the document uses them capitalised mid-sentence too. Cached per document (the
+    claims of a sentence ask about the same stretches); callers do not modify the list."""
+    found = ctx.names_cache.get(span)
+    if found is None:
+        found = ctx.names_cache[span] = _find_names(ctx, span)
+    return found
+
+
+def _name_word(ctx: DocContext, raw: str, starts_sentence: bool) -> tuple[str, bool, bool, bool]:
+    """One whitespace token of `_names`: (the word without its punctuation, whether it is
+    a name, whether it continues a run as a version number, whether a name may join a
+    run). Depends only on the token, its place and the document: cached per document."""
+    key = (raw, starts_sentence)
+    found = ctx.name_words.get(key)
+    if found is not None:
+        return found
+    w = raw.strip("*_\"“”()[]:,.;!?")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]  # "Anthropic's" -> "Anthropic"
+    w = w.strip("'‘’")
+    is_name = bool(w) and bool(_NAME.fullmatch(w)) and (
+        not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
+    ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
+        and not _RX_NAMES_4.fullmatch(w)
+    if is_name and _RX_NAMES_2.fullmatch(w):
+        is_name = False  # period codes are no names
+    version = raw == w and bool(_RX_NAMES_3.fullmatch(w))  # "Llama 3.1 405B", "Windows 11"
+    joins = w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
+        and w.lower() not in patterns.MONTHS and w.lower() not in WEEKDAYS
+    found = ctx.name_words[key] = (w, is_name, version, joins)
+    return found
+
+
+def _find_names(ctx: DocContext, span: str) -> list[str]:
     out: list[str] = []
     run: list[str] = []
-    tokens = re.finditer(r"\S+", span)
     prev_end_char = ""
-    for m in tokens:
-        raw = m.group(0)
-        w = raw.strip("*_\"“”()[]:,.;!?")
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]  # "Anthropic's" -> "Anthropic"
-        w = w.strip("'‘’")
-        starts_sentence = not prev_end_char or prev_end_char in ".!?:\n" or m.start() == 0
-        is_name = bool(w) and bool(_NAME.fullmatch(w)) and (
-            not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
-        ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
-            and not re.fullmatch(r"[$€£~]?\d[\d.,]*[A-Za-z%]*", w)
-        if is_name and re.fullmatch(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|(?:early|mid|late)-?(?:19|20)\d\d)", w, re.I):
-            is_name = False  # period codes are no names
-        if not is_name and run and raw == w and re.fullmatch(r"\d+(?:\.\d+)*[BbMmKk]?", w):
+    # str.split() and the regex \S+ split on the same (Unicode) whitespace
+    for raw in span.split():
+        starts_sentence = not prev_end_char or prev_end_char in ".!?:\n"
+        w, is_name, version, joins = _name_word(ctx, raw, starts_sentence)
+        if not is_name and run and version:
             is_name = True  # "Llama 3.1 405B", "Windows 11"
-        if is_name and w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
-                and w.lower() not in patterns.MONTHS and w.lower() not in WEEKDAYS:
+        if is_name and joins:
             run.append(w)
         else:
             if run:
@@ -569,30 +629,39 @@ def _last_name(ctx: DocContext, span: str) -> str:
     return names[-1]
 
 
+_RX_BY_AGENT_1 = re.compile(r"\bby ([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)")
+
+
 def _by_agent(ctx: DocContext, clause_after: str) -> str:
-    m = re.search(r"\bby ([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)", clause_after)
+    m = _RX_BY_AGENT_1.search(clause_after)
     return m.group(1) if m and m.group(1) in ctx.mid_caps and m.group(1).lower() not in patterns.MONTHS else ""
+
+
+_RX_OF_NAME_1 = re.compile(r"\s*of\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)")
+_RX_OF_NAME_2 = re.compile(r"\s*in the ((?:[A-Z][\w\-]*\s+)*(?:[\w\-]+\s+)?)(?:world|market|space|industry|sector|ecosystem)\b")
 
 
 def _of_name(ctx: DocContext, kind: str, clause_after: str) -> str:
     """"two types of LLMs": a count of kinds of a named thing is about that thing."""
     if kind != "count":
         return ""
-    m = re.match(r"\s*of\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)", clause_after)
+    m = _RX_OF_NAME_1.match(clause_after)
     if m:
         return m.group(1)
     # "2 market segments in the AI cloud world"
-    m = re.match(r"\s*in the ((?:[A-Z][\w\-]*\s+)*(?:[\w\-]+\s+)?)(?:world|market|space|industry|sector|ecosystem)\b",
-                 clause_after)
+    m = _RX_OF_NAME_2.match(clause_after)
     return m.group(1).strip() if m and m.group(1).strip() else ""
 
 
 _TO_VERB = re.compile(r"\s*(?:[a-z]+er\s+|more\s+\w+\s+|less\s+\w+\s+)?to\s+[a-z]+\s+(?:an?\s+|the\s+)?(\S.*)")
 
 
+_RX_PURPOSE_1 = re.compile(r"\s*for\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)")
+
+
 def _purpose(clause_after: str) -> str:
     """"Days to weeks for fine-tuning": what a duration is spent on."""
-    m = re.match(r"\s*for\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", clause_after)
+    m = _RX_PURPOSE_1.match(clause_after)
     if not m:
         return ""
     words = _np(m.group(1).split(), 2)
@@ -616,6 +685,12 @@ def _infinitive_object(ctx: DocContext, clause_after: str) -> str:
 KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "varieties", "flavors", "flavours"}
 
 
+_RX_COUNT_SUBJECT_1 = re.compile(r"\d-[A-Za-z]+$")
+_RX_COUNT_SUBJECT_2 = re.compile(r"[A-Za-z][\w\-]*")
+_RX_COUNT_SUBJECT_3 = re.compile(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
+_RX_COUNT_SUBJECT_4 = re.compile(r"[A-Za-z][\w\-]*|&")
+
+
 def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
     """What a count is about: "a 3-stage LLM training process" -> "LLM training process";
     "a few types of infrastructure companies" -> "infrastructure companies"; "a few
@@ -624,13 +699,13 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
         return ""
     surface = text[rec["start"]:rec["end"]]
     noun = rec["unit"]
-    if re.search(r"\d-[A-Za-z]+$", surface):
-        words = _np(re.findall(r"[A-Za-z][\w\-]*|&", clause_after), 4)
+    if _RX_COUNT_SUBJECT_1.search(surface):
+        words = _np(_RX_COUNT_SUBJECT_4.findall(clause_after), 4)
         return " ".join(words)
     if noun.lower() in KIND_WORDS:
-        m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", clause_after)
+        m = _RX_COUNT_SUBJECT_3.match(clause_after)
         return m.group(1) if m else ""
-    words = re.findall(r"[A-Za-z][\w\-]*", surface)
+    words = _RX_COUNT_SUBJECT_2.findall(surface)
     lead = {"a", "an", "few", "handful", "of", "several", "dozen", "dozens", "couple", "thousands", "millions",
             "billions", "hundreds", "tens", "trillions"}
     while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS
@@ -647,15 +722,19 @@ _NOT_PARTICIPLES = {"including", "excluding", "according", "following", "during"
 _PHRASE_END = {"and", "or", "but", "than", "to", "as", "while", "because", "which", "that", "so"}
 
 
+_RX_PARTICIPLE_PHRASE_1 = re.compile(r"[A-Za-z][\w\-]*|\S")
+_RX_PARTICIPLE_PHRASE_2 = re.compile(r"[a-z]{3,}ing")
+
+
 def _participle_phrase(clause_after: str) -> list[str]:
     """"companies building AI cloud related products and services" -> ["building", "AI",
     "cloud", "related", "products"]: what the counted things do says which they are."""
-    words = re.findall(r"[A-Za-z][\w\-]*|\S", clause_after)
-    if not words or not re.fullmatch(r"[a-z]{3,}ing", words[0]) or words[0] in _NOT_PARTICIPLES:
+    words = _RX_PARTICIPLE_PHRASE_1.findall(clause_after)
+    if not words or not _RX_PARTICIPLE_PHRASE_2.fullmatch(words[0]) or words[0] in _NOT_PARTICIPLES:
         return []
     out = [words[0]]
     for w in words[1:6]:
-        if not re.fullmatch(r"[A-Za-z][\w\-]*", w) or w.lower() in _PHRASE_END:
+        if not _RX_COUNT_SUBJECT_2.fullmatch(w) or w.lower() in _PHRASE_END:
             break
         out.append(w)
     return out if len(out) > 1 else []
@@ -685,6 +764,9 @@ def _sentence_subject(sentence_before: str) -> str:
 _ADVERBS = {"also", "still", "now", "then", "already", "just", "even", "again", "further", "too", "meanwhile"}
 
 
+_RX_PREVIOUS_SUBJECT_1 = re.compile(r"\b(?:it|its|they|their|this|these)\b", re.I)
+
+
 def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence_before: str) -> str:
     """The subject of the figure just before, in the same line: within one sentence, or
     in the next when it refers back ("it", "its", "they", "this")."""
@@ -693,7 +775,7 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
         return ""  # "it takes 9-12 months to ...", "it is ~5X cheaper to train ...": "it" points nowhere
     for off, subj in reversed(ctx.subjects_seen):
         if off < start and "\n" not in text[off:start] and (
-                off >= sentence_start or re.search(r"\b(?:it|its|they|their|this|these)\b", sentence_before, re.I)):
+                off >= sentence_start or _RX_PREVIOUS_SUBJECT_1.search(sentence_before)):
             return subj
         break
     return ""
@@ -704,9 +786,12 @@ _DUMMY_IT = re.compile(r"\bit\s+(?:(?:still\s+|only\s+|now\s+)?(?:takes?|took|co
                        r"(?:\s+(?:probably|likely|now|still|about|roughly|already|only))*)\s+[^,;]*$", re.I)
 
 
+_RX_TIDY_SUBJECT_1 = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def _tidy_subject(s: str) -> str:
     s = MARKUP.sub("", s).strip(" :-–")
-    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+    s = _RX_TIDY_SUBJECT_1.sub("", s)
     first, _, rest = s.partition(" ")
     if rest and first.lower() in PERIOD_ADJECTIVES:
         s = rest  # "Daily inference": "daily" is the period
@@ -721,11 +806,14 @@ def _singular(w: str) -> str:
     return w
 
 
+_RX_NP_1 = re.compile(r"[a-z][a-z\-]*")
+
+
 def _np(words: list[str], limit: int = 4) -> list[str]:
     out = []
     for w in words[:limit]:
         lw = w.lower().strip("*_")
-        if not re.fullmatch(r"[a-z][a-z\-]*", lw) or lw in NP_STOP or (not out and (lw.endswith("ed") and len(lw) > 3 or lw.endswith("ly") and len(lw) > 4)):
+        if not _RX_NP_1.fullmatch(lw) or lw in NP_STOP or (not out and (lw.endswith("ed") and len(lw) > 3 or lw.endswith("ly") and len(lw) > 4)):
             break
         out.append(lw)
     return out
@@ -743,8 +831,23 @@ _LEVEL = re.compile(
     r"jumped|climbed|slipped|reached|hit|held|stood|stayed|remained|came in)\s+(?:at|to)\s*[~$€£¥]*\s*$")
 
 
+_RX_METRIC_1 = re.compile(r"[A-Za-z][\w\-]*|%|\S")
+_RX_METRIC_2 = re.compile(r"\s*(cheaper|faster|more|less|fewer|smaller|larger|bigger|higher|lower)\b\s*(?:to\s+(\w+))?\s*([\w\-]+(?:\s+[\w\-]+)?)?", re.I)
+_RX_METRIC_3 = re.compile(r"\s*(reduction|decrease|increase|drop|rise|cut|improvement|growth|gain)\s+in\s+([\w\-]+(?:\s+[\w\-]+)?)", re.I)
+_RX_METRIC_4 = re.compile(r"\s*([A-Z][\w\-]*)\s+(investment|stake|funding)\b")
+_RX_METRIC_5 = re.compile(r"\s*(?:of|in)\s+([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)")
+_RX_METRIC_6 = re.compile(r"\s*to\s+([a-z]+(?:\s+(?:to\s+)?[a-z]+){0,3})")
+_RX_METRIC_7 = re.compile(r"\b(?:to|at|of|from|is|was|were|stood|reached|hit)\s*[~$€£¥₹]?\s*$", re.I)
+_RX_METRIC_8 = re.compile(r"\s*ago\b")
+_RX_METRIC_9 = re.compile(r"([a-z]+)ed\b")
+_RX_METRIC_10 = re.compile(r"(?:Q[1-4]|H[12]|FY|\d)")
+_RX_METRIC_11 = re.compile(r"\s*in (?:annual |quarterly )?revenues?\b")
+_RX_METRIC_12 = re.compile(r"\bin ([A-Z][\w\-]*)")
+_RX_METRIC_13 = re.compile(r"\bfrom ([A-Z][\w\-]*)")
+
+
 def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str]) -> str:
-    aw = re.findall(r"[A-Za-z][\w\-]*|%|\S", after)
+    aw = _RX_METRIC_1.findall(after)
     if kind == "count":
         return f"number of {rec['unit']}"
     if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
@@ -755,7 +858,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     # "% of memory", "50% of its investment in OpenAI"
     if kind in ("percent", "number") and aw[:1] == ["of"]:
-        m = re.match(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", after)
+        m = _RX_COUNT_SUBJECT_3.match(after)
         if m:
             words = m.group(1).split()
             cut = next((i for i, w in enumerate(words) if i and (w.lower() in NP_STOP - {"its", "their", "our", "his", "her"}
@@ -763,7 +866,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
                                                               or w.isdigit())), len(words))
             return "share of " + " ".join(words[:cut])
     # comparatives after multipliers / percents
-    m = re.match(r"\s*(cheaper|faster|more|less|fewer|smaller|larger|bigger|higher|lower)\b\s*(?:to\s+(\w+))?\s*([\w\-]+(?:\s+[\w\-]+)?)?", after, re.I)
+    m = _RX_METRIC_2.match(after)
     if kind in ("multiplier", "percent") and m:
         comp, verb, obj = m.group(1).lower(), m.group(2), (m.group(3) or "")
         obj_np = " ".join(_singular(w) for w in _np(obj.split(), 2))
@@ -777,7 +880,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return f"{obj_np} increase".strip()
         return f"{obj_np} reduction".strip()
     # "30% reduction in operational costs"
-    m = re.match(r"\s*(reduction|decrease|increase|drop|rise|cut|improvement|growth|gain)\s+in\s+([\w\-]+(?:\s+[\w\-]+)?)", after, re.I)
+    m = _RX_METRIC_3.match(after)
     if m:
         obj = " ".join(_singular(w) for w in _np(m.group(2).split(), 2))
         return f"{obj} {m.group(1).lower()}".strip()
@@ -785,7 +888,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     np = _np(aw, 3)
     if np and np[0] in ("in",):
         np = []
-    m = re.match(r"\s*([A-Z][\w\-]*)\s+(investment|stake|funding)\b", after)
+    m = _RX_METRIC_4.match(after)
     if m and kind == "currency":
         return f"investment in {m.group(1)}"  # "$10B OpenAI investment"
     if np and not (len(np) == 1 and np[0] in {"and", "or"}):
@@ -793,17 +896,17 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         if np[-1] in ("windows",):
             phrase = " ".join(np[:-1] + ["window"])
         phrase = METRIC_SYNONYMS.get(phrase, phrase)
-        for k, v in METRIC_SYNONYMS.items():
-            phrase = re.sub(rf"\b{k}\b", v, phrase)
+        for rx, v in _SYNONYM_RX:
+            phrase = rx.sub(v, phrase)
         if kind == "data" and aw[:1] == ["of"]:
             pass
         else:
             return phrase
     # "~45TB of text" -> "text size"; "$25B in revenue"
-    m = re.match(r"\s*(?:of|in)\s+([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)", after)
+    m = _RX_METRIC_5.match(after)
     if m and kind == "currency" and not m.group(1)[0].islower():
         m = None  # "invested $10B in OpenAI": the target, not the metric
-    if m and m.group(1).split()[0].lower() not in NP_STOP and not re.match(r"(?:Q[1-4]|H[12]|FY|\d)", m.group(1)) \
+    if m and m.group(1).split()[0].lower() not in NP_STOP and not _RX_METRIC_10.match(m.group(1)) \
             and m.group(1).split()[0].lower() not in patterns.MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS:
         words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
         word = " ".join(words)
@@ -811,24 +914,24 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return word.lower()
         return f"{word} {DEFAULT_METRIC.get(kind, 'value')}"
     # "9-12 months to decide to quit your job"
-    m = re.match(r"\s*to\s+([a-z]+(?:\s+(?:to\s+)?[a-z]+){0,3})", after)
+    m = _RX_METRIC_6.match(after)
     if kind == "time" and m:
         words = [w for w in m.group(1).split() if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
         return "time to " + " ".join(words)
     # time since: "launched ~15 months ago"
-    if kind == "time" and re.match(r"\s*ago\b", after):
-        verb = re.findall(r"([a-z]+)ed\b", before.lower())
+    if kind == "time" and _RX_METRIC_8.match(after):
+        verb = _RX_METRIC_9.findall(before.lower())
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
     for rx, name in VERB_METRICS:
         if kind not in VERB_KINDS.get(name, ("currency",)):
             continue
-        if rx.search(before) or (name == "revenue" and re.match(r"\s*in (?:annual |quarterly )?revenues?\b", after)):
+        if rx.search(before) or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
-                m2 = re.search(r"\bin ([A-Z][\w\-]*)", after)
+                m2 = _RX_METRIC_12.search(after)
                 return f"investment in {m2.group(1)}" if m2 else name
             if name == "growth":
-                m2 = re.search(r"\bfrom ([A-Z][\w\-]*)", after)
+                m2 = _RX_METRIC_13.search(after)
                 return f"growth from {m2.group(1)}" if m2 else name
             return name
     if label and _metric_label(label) and (kind != "time" or label.split()[-1].lower() in TIME_METRIC_WORDS):
@@ -837,7 +940,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return "market size"
         if low not in GENERIC_LABELS or low in ("market size", "size", "cost"):
             return low
-    level = re.search(r"\b(?:to|at|of|from|is|was|were|stood|reached|hit)\s*[~$€£¥₹]?\s*$", before, re.I)
+    level = _RX_METRIC_7.search(before)
     if kind in ("percent", "points") and not level and (rec.get("direction") or _direction(before, after)):
         return "change"  # "Prices fell 0.3%", "up 94% from a year ago", "orders rose 8%"
     found = _lexicon_metric(before) if kind in ("currency", "percent", "points", "number", "count") else ""
@@ -879,7 +982,7 @@ def _lexicon_metric(before: str) -> str:
 
 def _metric_label(label: str) -> bool:
     """"Market Size", "Training time", "Cost": a label that names what is measured."""
-    words = re.findall(r"[a-z]+", label.lower())
+    words = _RX_HEADING_SUBJECT_1.findall(label.lower())
     return bool(words) and len(words) <= 3 and (words[-1] in METRIC_WORDS or _generic(label))
 
 
@@ -922,8 +1025,8 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
 
 
 def _direction(before: str, after: str) -> str | None:
-    bw = re.findall(r"[a-z]+", before.lower())[-8:]
-    aw = re.findall(r"[a-z]+", after.lower())[:2]
+    bw = _RX_HEADING_SUBJECT_1.findall(before.lower())[-8:]
+    aw = _RX_HEADING_SUBJECT_1.findall(after.lower())[:2]
     if aw and aw[0] in patterns.COMPARATIVES:
         return patterns.COMPARATIVES[aw[0]]  # "1.9% higher than a year earlier"
     for k, w in enumerate(bw):

@@ -129,29 +129,30 @@ class QuantityFinder:
         return out
 
 
-class _Tokens:
+class _Tokens(dict):
     """The doc's tokens, each made once: the scan looks at the same few tokens around an
-    anchor many times, and spaCy builds a new Token object on every `doc[i]`."""
+    anchor many times, and spaCy builds a new Token object on every `doc[i]`. A dict
+    keyed by token index whose `__missing__` makes the Token: a cached `tokens[i]` is a
+    plain dict lookup (no Python call). Slices go through `span(start, stop)`."""
 
     def __init__(self, doc: Doc) -> None:
+        super().__init__()
         self.doc = doc
         self.n = len(doc)
-        self.cache: dict[int, object] = {}
 
     def __len__(self) -> int:
         return self.n
 
-    def __getitem__(self, key):
-        if key.__class__ is slice:
-            start, stop, _ = key.indices(self.n)
-            return _TokenList(self[i] for i in range(start, stop))
-        t = self.cache.get(key)
-        if t is not None:
-            return t
+    def __missing__(self, key: int):
         if key < 0:
             return self[key + self.n]
-        t = self.cache[key] = self.doc[key]
+        t = self[key] = self.doc[key]
         return t
+
+    def span(self, start: int, stop: int) -> "_TokenList":
+        """Tokens start..stop-1, with slice semantics (negative and out-of-range ends)."""
+        start, stop, _ = slice(start, stop).indices(self.n)
+        return _TokenList(self[i] for i in range(start, stop))
 
 
 class _TokenList(list):
@@ -266,6 +267,9 @@ class _Scan:
     def tok(self, i: int):
         return self.doc[i] if 0 <= i < self.n else None
 
+    def span(self, start: int, stop: int) -> "_TokenList":
+        return self.doc.span(start, stop)
+
     def glued(self, i: int) -> bool:
         """No whitespace between token i and token i+1."""
         t = self.tok(i)
@@ -338,13 +342,13 @@ class _Scan:
                 # number words, possibly several anchors in a row
                 while j < len(clean):
                     ns, ne = clean[j]
-                    between = [t.lower_ for t in self.doc[e:ns]]
+                    between = [t.lower_ for t in self.span(e, ns)]
                     if between == ["and"] and words[-1].lower() not in ("hundred", "thousand", "million", "billion", "trillion"):
                         break  # "one and one" is two numbers; "a hundred and two" is one
                     if between in ([], ["and"], ["-"]) and all(
-                        numbers.is_number_word(t.lower_) for t in self.doc[ns:ne] if t.text != "-"
-                    ) and numbers.parse_number_words(words + between + [t.text for t in self.doc[ns:ne]]) is not None:
-                        words += between + [t.text for t in self.doc[ns:ne]]
+                        numbers.is_number_word(t.lower_) for t in self.span(ns, ne) if t.text != "-"
+                    ) and numbers.parse_number_words(words + between + [t.text for t in self.span(ns, ne)]) is not None:
+                        words += between + [t.text for t in self.span(ns, ne)]
                         e = ne
                         j += 1
                     else:
@@ -380,7 +384,7 @@ class _Scan:
         t = self.tok(k)
         if t is not None and t.lower_ in numbers.FRACTION_WORDS and value < 20:
             return value / numbers.FRACTION_WORDS[t.lower_], k + 1
-        words = [x.lower_ for x in self.doc[e:e + 3]]
+        words = [x.lower_ for x in self.span(e, e + 3)]
         if words == ["and", "a", "half"]:
             return value + 0.5, e + 3
         return value, e
@@ -409,7 +413,7 @@ class _Scan:
         return out
 
     def _tokenised_value(self, s: int, e: int) -> float | None:
-        toks = [t.text for t in self.doc[s:e]]
+        toks = [t.text for t in self.span(s, e)]
         if toks[1] == ".":
             return float(f"{toks[0]}.{''.join(toks[2:])}") if len(toks) == 3 else None
         if toks[1] == ",":
@@ -422,7 +426,7 @@ class _Scan:
     # a single number ---------------------------------------------------------------------
     def _number(self, s: int, e: int, value: float) -> Q | None:
         doc = self.doc
-        raw = doc[s:e].text
+        raw = doc.span(s, e).text
         if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS \
                 or self._identifier_part(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
@@ -434,7 +438,7 @@ class _Scan:
         if not q.has_unit and q.scale is None and 0 < value < 1 and self.tok(q.end) is not None and self.tok(q.end).lower_ == "of" \
                 and (not any(c.isdigit() for c in raw) or "/" in raw or raw[-1:] in numbers.VULGAR_FRACTIONS):
             art, u = self.tok(q.end + 1), self.phrase_at("UNIT", q.end + 2)
-            spec = units.lookup(u[1], self.doc[q.end + 2:u[0]].text) if u and art is not None and art.lower_ in ("a", "an") else None
+            spec = units.lookup(u[1], self.span(q.end + 2, u[0]).text) if u and art is not None and art.lower_ in ("a", "an") else None
             if spec is not None:
                 q.unit, q.end = spec, u[0]  # "two thirds of a mile"
             else:
@@ -504,7 +508,7 @@ class _Scan:
         """"1 ) explains why ...", "9 - iron", "28 - year - old": enumerators and
         compound modifiers in tokenised text."""
         nxt, nxt2 = self.tok(q.end), self.tok(q.end + 1)
-        if nxt is not None and nxt.text == ")" and not any(t.text == "(" for t in self.doc[max(0, q.start - 4):q.start]):
+        if nxt is not None and nxt.text == ")" and not any(t.text == "(" for t in self.span(max(0, q.start - 4), q.start)):
             return True
         return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
             and not self.glued(q.end - 1) and nxt2.lower_ not in {"to", "and", "or"}
@@ -633,10 +637,10 @@ class _Scan:
             q.currency_name = q.currency
             q.scale = 1e6
             i -= 1
-        if cur is not None and (cur[0] == i - 1 or self.doc[cur[0]:i].text.count(" ") <= 1):
+        if cur is not None and (cur[0] == i - 1 or self.span(cur[0], i).text.count(" ") <= 1):
             cs = cur[0]
             q.currency = cur[1]
-            q.currency_name = self._currency_name(cur[1], self.doc[cs:i].text)
+            q.currency_name = self._currency_name(cur[1], self.span(cs, i).text)
             i = cs
         t = self.tok(i - 1)
         if t is not None and t.text in {"~", "≈"}:
@@ -658,7 +662,7 @@ class _Scan:
             if pu is not None and pu[1] in {"percent", "percents", "per cent"} and (pu[0] == 0 or self.is_break(pu[0] - 1)):
                 q.unit = units.lookup("%")
                 i = pu[0]
-        if q.unit is None and [x.lower_ for x in self.doc[max(0, i - 2):i]] == ["factor", "of"]:
+        if q.unit is None and [x.lower_ for x in self.span(max(0, i - 2), i)] == ["factor", "of"]:
             q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
         if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)) \
@@ -675,7 +679,7 @@ class _Scan:
     def _time_follows(self, q: Q) -> bool:
         """"built over six years": "over" a duration spans it, it is no lower bound."""
         u = self.phrase_at("UNIT", q.end)
-        spec = units.lookup(u[1], self.doc[q.end:u[0]].text) if u else None
+        spec = units.lookup(u[1], self.span(q.end, u[0]).text) if u else None
         return spec is not None and spec.kind == "time"
 
     def _is_range_dash(self, i: int) -> bool:
@@ -737,7 +741,7 @@ class _Scan:
             bu = self.phrase_at("UNIT", kk + 1)
             close = self.tok(bu[0]) if bu else None
             if bu and close is not None and close.text in {")", "]", "}", ">"} and bu[0] - kk <= 3:
-                spec = units.lookup(bu[1], self.doc[kk + 1:bu[0]].text)
+                spec = units.lookup(bu[1], self.span(kk + 1, bu[0]).text)
                 if spec is not None and spec.pint:
                     q.unit = spec
                     q.end = bu[0] + 1
@@ -752,7 +756,7 @@ class _Scan:
         if cw is not None and (q.currency in (None, cw[1])) and not (unit and unit[0] > cw[0]):
             if q.currency is None:
                 q.currency = cw[1]
-                q.currency_name = self._currency_name(cw[1], self.doc[kk:cw[0]].text)
+                q.currency_name = self._currency_name(cw[1], self.span(kk, cw[0]).text)
             k = cw[0]
             after_scale = numbers.scale_of(self.tok(k).text) if self.tok(k) is not None else None
             if after_scale and q.scale is None and self.tok(k).text not in numbers.WEAK_SCALES:
@@ -764,7 +768,7 @@ class _Scan:
                 q.currency, q.minor, q.currency_name = code, frac, name
                 k = minor[0]
         elif unit is not None and not q.currency:
-            spec = units.lookup(unit[1], self.doc[kk:unit[0]].text)
+            spec = units.lookup(unit[1], self.span(kk, unit[0]).text)
             if spec is not None and self._unit_ok(kk, unit[0]):
                 q.unit = spec
                 q.per = units.rate_per(unit[1])  # "1.2 million bpd": barrels per day
@@ -787,7 +791,7 @@ class _Scan:
             q.unit, q.currency, q.currency_name = None, "GBP", "pound sterling"
         # emissions: "552 metric tons CO2 equivalent", "tonnes of CO2"
         if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton", "metric ton"}:
-            look = [x.lower_ for x in self.doc[k:k + 3]]
+            look = [x.lower_ for x in self.span(k, k + 3)]
             if any(w.startswith("co2") or w in {"carbon", "co₂"} for w in look):
                 q.emissions = True
                 q.unit = units.UnitSpec("tonne", "metric_ton", "mass")
@@ -799,7 +803,7 @@ class _Scan:
             t = self.tok(k)
             if t is not None and t.lower_ in {"/", "per", "a", "an", "each"}:
                 tu = self.phrase_at("UNIT", k + 1)
-                spec = units.lookup(tu[1], self.doc[k + 1:tu[0]].text) if tu else None
+                spec = units.lookup(tu[1], self.span(k + 1, tu[0]).text) if tu else None
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
@@ -862,7 +866,7 @@ class _Scan:
                     or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3))
 
     def _unit_ok(self, s: int, e: int) -> bool:
-        text = self.doc[s:e].text
+        text = self.span(s, e).text
         if text == '"':
             return self._inch_mark(s)
         if text in ("C", "F") and not self.glued(s - 1):
@@ -936,7 +940,7 @@ class _Scan:
 
     # vague quantities ------------------------------------------------------------------------
     def _vague(self, s: int, e: int) -> Q | None:
-        words = [t.lower_ for t in self.doc[s:e]]
+        words = [t.lower_ for t in self.span(s, e)]
         if words[-1] in numbers.VAGUE_DURATIONS:
             return self._vague_duration(s, e, words)
         if words[0] in ("by", "in") or words[0] in numbers.MULTIPLIER_WORDS or words[0] in numbers.HALVING_WORDS:
@@ -962,7 +966,7 @@ class _Scan:
             low, high = numbers.VAGUE_WORDS[key]
             if self.tok(e) is not None and self.tok(e).lower_ == "of":
                 e += 1
-        q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.doc[s:e].text, vague=True)
+        q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.span(s, e).text, vague=True)
         q.qualifier = "~" if low != high else "="
         self._left(q)
         k = e
@@ -970,10 +974,10 @@ class _Scan:
         cw = self.phrase_at("CUR_POST", k)
         if cw is not None:
             q.currency = cw[1]
-            q.currency_name = self._currency_name(cw[1], self.doc[k:cw[0]].text)
+            q.currency_name = self._currency_name(cw[1], self.span(k, cw[0]).text)
             q.end = cw[0]
         elif unit is not None:
-            spec = units.lookup(unit[1], self.doc[k:unit[0]].text)
+            spec = units.lookup(unit[1], self.span(k, unit[0]).text)
             if spec is None:
                 return None
             q.unit = spec
@@ -1027,7 +1031,7 @@ class _Scan:
             spec = units.lookup("%")
         if spec is None:
             return None
-        q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=self.doc[s:e].text,
+        q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=self.span(s, e).text,
               unit=spec, qualifier=qualifier)
         q.direction = direction
         return q
@@ -1062,7 +1066,7 @@ class _Scan:
             low = units.to_canonical(1.0, first) / units.to_canonical(1.0, last)
             if low >= high:
                 return None
-        q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.doc[s:e].text, vague=True,
+        q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.span(s, e).text, vague=True,
               unit=last, qualifier="~", is_range=True)
         return q
 
@@ -1073,12 +1077,12 @@ class _Scan:
         for a, b in reversed(list(zip(qs, qs[1:]))):
             if a.has_unit or a.is_range or a.vague or a.scale or not (b.unit or b.count_noun) or b.is_range:
                 continue
-            if [t.lower_ for t in self.doc[a.end:b.start]] in (["and"], ["or"], [","]) and b.num_start == b.start:
+            if [t.lower_ for t in self.span(a.end, b.start)] in (["and"], ["or"], [","]) and b.num_start == b.start:
                 a.unit, a.count_noun, a.per = b.unit, b.count_noun, b.per
         # "close 20 to 25 of its 310 stores": a part of a counted whole counts the same things
         for a, b in zip(qs, qs[1:]):
             if not a.has_unit and not a.unit and b.count_noun and not a.vague and b.num_start == b.start \
-                    and [t.lower_ for t in self.doc[a.end:b.start]] in (["of", "its"], ["of", "their"], ["of", "the"],
+                    and [t.lower_ for t in self.span(a.end, b.start)] in (["of", "its"], ["of", "their"], ["of", "the"],
                                                                         ["of", "our"], ["of", "his"], ["of", "her"]):
                 a.count_noun = b.count_noun
         for i in range(1, len(qs)):
@@ -1088,7 +1092,7 @@ class _Scan:
                 a = qs[i - 2]
             if b.has_unit or not a.has_unit or b.is_range or b.start - a.end > 12:
                 continue
-            words = [t.lower_ for t in self.doc[max(a.end, b.start - 5):b.start]]
+            words = [t.lower_ for t in self.span(max(a.end, b.start - 5), b.start)]
             if len(words) >= 3 and words[-1] in ("'s", "’s") and self.doc[b.start - 2].is_title:
                 words = words[:-2]  # "twice as many as Tesla's 1.8 million", "than Ford's 900,000"
             if words[-1:] in (["from"], ["versus"], ["vs"], ["vs."], ["against"], ["than"]) \
@@ -1122,7 +1126,7 @@ class _Scan:
         forty-five cents", "5 feet 2 inches", "12 ft 2 in"."""
         if b.start - a.end > 2:
             return None
-        between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
+        between = tuple(t.lower_ for t in self.span(a.end, b.start) if not t.is_space)
         if between not in ((), ("and",)) or a.is_range or b.is_range or a.low is None or b.low is None:
             return None
         if a.currency and a.minor == 1.0 and not a.scale:
@@ -1170,7 +1174,7 @@ class _Scan:
 
     def _ratio_follows(self, e: int) -> bool:
         """"one in three", "one out of five": the number starts a share."""
-        words = [t.lower_ for t in self.doc[e:e + 3]]
+        words = [t.lower_ for t in self.span(e, e + 3)]
         k = 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 0
         return bool(k) and self.tok(e + k) is not None and self.tok(e + k).like_num
 
@@ -1179,11 +1183,11 @@ class _Scan:
         if a.has_unit or a.unit or a.scale or b.unit or b.currency or b.scale or a.is_range or b.is_range \
                 or a.low is None or b.low is None or a.vague or b.vague:
             return None
-        between = tuple(t.lower_ for t in self.doc[a.end:b.start])
+        between = tuple(t.lower_ for t in self.span(a.end, b.start))
         if between not in (("in",), ("out", "of")) or not 0 < a.low <= b.low:
             return None
         q = Q(start=a.start, end=b.num_end, low=a.low / b.low, high=a.low / b.low, num_start=a.num_start,
-              num_end=b.num_end, raw=self.doc[a.start:b.num_end].text, unit=units.FRACTION)
+              num_end=b.num_end, raw=self.span(a.start, b.num_end).text, unit=units.FRACTION)
         q.qualifier = a.qualifier
         return q
 
@@ -1191,7 +1195,7 @@ class _Scan:
         """"12.5 ± 0.3 mm", "9.83 +/- 0.01": a value and its tolerance, read as the range."""
         if b.start - a.end > 3 or a.low is None or b.low is None or a.is_range or b.is_range:
             return None
-        between = "".join(t.text for t in self.doc[a.end:b.start])
+        between = "".join(t.text for t in self.span(a.end, b.start))
         if between not in ("±", "+/-", "+-", "+/−") or (a.has_unit and b.has_unit and (a.unit != b.unit or a.currency != b.currency)):
             return None
         unit_from = a if a.has_unit else b
@@ -1205,7 +1209,7 @@ class _Scan:
     def _try_range(self, a: Q, b: Q) -> Q | None:
         if a.vague or b.vague or a.low is None or b.high is None or b.start - a.end > 4:
             return None
-        between = tuple(t.lower_ for t in self.doc[a.end:b.start] if not t.is_space)
+        between = tuple(t.lower_ for t in self.span(a.end, b.start) if not t.is_space)
         if between == () and b.raw.startswith("-") and b.low is not None and b.low < 0 and not a.has_unit:
             # "75 -300mm": the dash was glued to the second number
             b.low = -b.low if b.low is not None else None
