@@ -25,6 +25,9 @@ WRITTEN_FOR_A_RULE = {
         ("- **H100**: $25,000-$40,000 per unit", "$25,000-$40,000", 25000, 40000, "USD", "="),
         ("the rod measured 12.5 ± 0.3 mm", "12.5 ± 0.3 mm", 0.0122, 0.0128, "m", "="),
         ("revenue of $5M +/- $1M", "$5M +/- $1M", 4e6, 6e6, "USD", "="),
+        # a range beside a score verb is still a range when something is counted or measured
+        ("The party won 3-5 seats in the north.", "3-5 seats", 3, 5, "seats", "="),
+        ("Shares rose 3-5% after the win.", "3-5%", 3, 5, "%", "="),
     ],
     "open bounds": [
         ("likely $100M+ in total", "$100M+", 1e8, None, "USD", ">="),
@@ -182,6 +185,13 @@ NOT_CLAIMS = [
     "It fell by half a point.", "We met in half an", "a half-hearted effort",
     # clock times
     "The vote is at 2 pm, or 10.30 am at the latest.",
+    # results, addresses, index names, phone numbers, decades (found in an audit of new text)
+    "Chelsea beat Arsenal 3-1 on Sunday, and the Lakers won 121-115 in overtime.",
+    "She took the final 6-4, 7-6, after a 2-0 win on Friday.",
+    "The firm moved from 221B Baker Street to 1450 Broadway and 30 Rockefeller Plaza.",
+    "The S&P 500 and the ftse 100 moved together.",
+    "Call +44 20 7946 0958 or (212) 555-0187.",
+    "Music from the '80s is back, as in the 90s.",
 ]
 
 # `stated_unit`: a clear, conventional name of the unit as written (pint's full names, SI

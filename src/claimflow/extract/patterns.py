@@ -156,6 +156,28 @@ ID_NOUNS = {
     "rule", "grade", "row", "line", "box", "lot", "unit", "question", "q", "episode", "season",
     "vol", "vol.", "volume", "issue", "case", "stage", "zone", "highway", "exit", "interstate", "i-",
 }
+# Stock indices whose name ends in a number, as written in lower-case text too
+# ("ftse 100", "S&P 500", "cac 40"); title-case names are caught by the name rule.
+INDEX_NAMES = {"s&p", "ftse", "dax", "cac", "stoxx", "nikkei", "nifty", "sensex", "russell", "asx", "kospi",
+               "ibex", "aex", "smi", "tsx", "nasdaq", "topix", "omx", "klci", "hsi", "bse", "mib"}
+# Scores: "beat Arsenal 3-1", "won 121-115", "a 2-0 win", "6-4, 7-6" are results, not claims.
+SCORE_VERBS = {"beat", "beats", "beating", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
+               "defeated", "defeat", "defeats", "drew", "draw", "draws", "drawn", "trailed", "trail", "trails",
+               "trailing", "led", "leads", "leading", "edged", "thrashed", "routed", "downed", "clinched",
+               "crushed", "swept", "tied", "levelled", "leveled", "finished", "ended", "scoreline"}
+SCORE_NOUNS = {"win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw", "tie",
+               "lead", "record", "scoreline", "thrashing", "rout", "home", "away", "aggregate", "penalties",
+               "shootout", "decision", "count", "sweep"}
+# Words that may follow a score ("won 3-1 in Madrid", "3-1 against Spurs", "won 6-4, 7-6").
+SCORE_FOLLOWERS = SCORE_NOUNS | {"in", "on", "at", "against", "over", "after", "with", "to", "and", "for",
+                                 "as", "thanks", "before", "when", "while", "but", "at", "last", "this"}
+# Street words: "1450 Broadway", "30 Rockefeller Plaza", "221B Baker Street" are addresses.
+STREET_WORDS = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Plaza", "Terrace", "Boulevard", "Blvd",
+                "Lane", "Ln", "Drive", "Dr", "Way", "Place", "Pl", "Square", "Sq", "Broadway", "Court",
+                "Ct", "Parkway", "Pkwy", "Highway", "Hwy", "Alley", "Crescent", "Close", "Row", "Quay",
+                "Embankment", "Strasse", "Straße", "Rue", "Calle", "Via"}
+# "the '80s", "the 90s", "the mid-70s": a decade (a period), not 80 seconds.
+DECADE_BEFORE = {"'", "’", "the", "early", "late", "mid", "mid-", "in", "of", "since", "by"}
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.",

@@ -7,6 +7,7 @@ between processes).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import partial
 
@@ -255,6 +256,11 @@ def _to_record(doc: Doc, q: Q) -> dict:
     }
 
 
+# Phone numbers: an international prefix and two or more digit groups, or an area code in
+# brackets before a local number.
+_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2,5}\)[ .\-]?\d{3,4}[ .\-]\d{3,4})(?!\w|\.\d)")
+
+
 class _Scan:
     """The scan around each number anchor. Token-level, O(number of anchors)."""
 
@@ -428,7 +434,7 @@ class _Scan:
         doc = self.doc
         raw = doc.span(s, e).text
         if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS \
-                or self._identifier_part(s, e, raw):
+                or self._identifier_part(s, e, raw) or self._code_or_result(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
         self._left(q)
@@ -610,6 +616,81 @@ class _Scan:
             if len(raw) == 2 and raw.isdigit() and before.isdigit() and numbers.is_year(float(before), before):
                 return True
         return False
+
+    def _code_or_result(self, s: int, e: int, raw: str) -> bool:
+        """Numbers that name, code or score something rather than measure it: a game's
+        score ("beat Arsenal 3-1", "won 121-115", set scores "6-4, 7-6"), a street address
+        ("1450 Broadway", "221B Baker Street"), a stock index ("ftse 100", "S&P 500"), a
+        phone number ("+44 20 7946 0958", "(212) 555-0187"), a code with a leading zero
+        ("0958"), a decade ("the '80s")."""
+        digits = raw.lstrip("+")
+        if not digits.isdigit():
+            return False
+        if len(digits) > 1 and digits[0] == "0":
+            return True  # "007", "0958": a code, not a count
+        prev, nxt = self.tok(s - 1), self.tok(e)
+        if prev is not None and (prev.lower_ in patterns.INDEX_NAMES or "&" in prev.text and prev.is_upper) \
+                and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
+            return True
+        if nxt is not None and nxt.lower_ == "s" and self.glued(e - 1) and len(digits) == 2 and digits[1] == "0" \
+                and prev is not None and prev.lower_ in patterns.DECADE_BEFORE:
+            return True
+        return self._score(s, e) or self._address(e) or self._phone(s)
+
+    def _score(self, s: int, e: int) -> bool:
+        """A result "N-M": both small whole numbers, with a sports verb just before, a
+        result noun or nothing countable after, or another result beside it ("6-4, 7-6")."""
+        if self._joined(e) and self.tok(e).text in {"-", "–"} and self.tok(e + 1).is_digit:
+            a, b = s, e + 1
+        elif s >= 2 and self._joined(s - 1) and self.tok(s - 1).text in {"-", "–"} and self.tok(s - 2).is_digit:
+            a, b = s - 2, s
+        else:
+            return False
+        if max(len(self.tok(a).text), len(self.tok(b).text)) > 3:
+            return False
+        after = self.tok(b + 1)
+        if after is not None and after.lower_ not in patterns.SCORE_FOLLOWERS and (
+                after.is_alpha or self.phrase_at("UNIT", b + 1) or self.phrase_at("CUR_POST", b + 1)):
+            return False  # "won 3-5 seats", "rose 3-5%": a range
+        if after is not None and after.lower_ in patterns.SCORE_NOUNS:
+            return True
+        for k in range(a - 1, max(a - 5, -1), -1):
+            t = self.tok(k)
+            if t.is_punct and t.text != ",":
+                break
+            if t.lower_ in patterns.SCORE_VERBS:
+                return True
+        # set scores: "6-4, 7-6"
+        nxt2, prv2 = self.tok(b + 2), self.tok(a - 2)
+        return (after is not None and after.text == "," and nxt2 is not None and nxt2.is_digit and self._joined(b + 3)) \
+            or (a >= 4 and self.tok(a - 1).text == "," and prv2 is not None and prv2.is_digit and self._joined(a - 3))
+
+    def _address(self, e: int) -> bool:
+        """"1450 Broadway", "30 Rockefeller Plaza", "221B Baker Street": up to three
+        capitalised words ending in a street word (a glued letter after the number may stand
+        between)."""
+        j = e
+        t = self.tok(j)
+        if t is not None and len(t.text) == 1 and t.is_upper and self.glued(j - 1):
+            j += 1
+        for k in range(j, j + 4):
+            t = self.tok(k)
+            if t is None or not t.is_alpha or not t.text[:1].isupper():
+                return False
+            if t.text in patterns.STREET_WORDS:
+                return k > j or t.text == "Broadway"
+        return False
+
+    def _phone(self, s: int) -> bool:
+        """Inside a phone number: "+44 20 7946 0958", "(212) 555-0187"."""
+        spans = getattr(self, "_phones", None)
+        if spans is None:
+            text = self.doc.doc.text
+            spans = self._phones = [m.span() for m in _PHONE.finditer(text)] if ("+" in text or "(" in text) else []
+        if not spans:
+            return False
+        at = self.tok(s).idx
+        return any(a <= at < b for a, b in spans)
 
     def _joined(self, i: int) -> bool:
         """Token i is a hyphen, plus or slash with no space on either side."""
