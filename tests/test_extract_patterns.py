@@ -230,6 +230,9 @@ FOUND_AS_BUGS = [
     ("if you have fewer then 700 million users[1]. This", "700 million users", None, 7e8, "users", "<"),
     # a comparison's date is its period, not a claim of its own
     ("~5X cheaper to train now than 2 years ago", "~5X", 5, 5, "x", "~"),
+    # a comparative between the number and what it counts (audit of new text)
+    ("The region will add 1.7 billion more people by 2050.", "1.7 billion more people", 1.7e9, 1.7e9, "people", "="),
+    ("It hired 500 extra staff.", "500 extra staff", 500, 500, "staff", "="),
     # Penn-Treebank tokenised decimals
     ("sales rose 6 . 2 % to $ 1.45 billion .", "6 . 2 %", 6.2, 6.2, "%", "="),
     ("\"a $ 700 million contract\"", "$ 700 million", 7e8, 7e8, "USD", "="),

@@ -212,6 +212,8 @@ IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel",
                      "phenomena", "persons", "sheep", "fish", "deer", "aircraft", "households"}
 # Modifiers that may stand between a number and its count noun ("2 market segments",
 # "a dozen credible companies") are any words; these stop the search instead.
+# Words that may stand between a number and the noun it counts ("2 million more customers").
+COUNT_MODIFIERS = {"more", "fewer", "less", "additional", "extra", "further", "new", "other"}
 COUNT_STOP_WORDS = {
     "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "but", "than", "per",
     "the", "a", "an", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will",

@@ -1001,6 +1001,8 @@ class _Scan:
             model_like = t.text[:1].isalpha() and any(c.isdigit() for c in t.text) and t.text.isalnum()
             if model_like and j + 1 < self.n:
                 continue  # "16,000 H100 GPUs"
+            if j == k and low in patterns.COUNT_MODIFIERS:
+                continue  # "2 million more customers", "500 extra staff"
             if not t.is_alpha or low in patterns.COUNT_STOP_WORDS or t.is_space:
                 return None
             if j > k and not self.doc[j - 1].whitespace_:
