@@ -555,7 +555,7 @@ class _Scan:
             if prev.text in {"#", "@", "/"} and self.glued(s - 1):
                 return True
             # "Llama 2", "Windows 10", "English 101": a number in a name
-            mixed_case = prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15"
+            mixed_case = any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15", "PlayStation 5"
             if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and not self._currency_code_before(s) \
