@@ -192,6 +192,10 @@ NOT_CLAIMS = [
     "The S&P 500 and the ftse 100 moved together.",
     "Call +44 20 7946 0958 or (212) 555-0187.",
     "Music from the '80s is back, as in the 90s.",
+    "The S P 500 and the sp 500 are one index; the 737 Max and the iPhone 11 Pro are models.",
+    "KTLA Channel 5 tracked a category 4 storm.",
+    "Between 1600 and 1900 the town grew; between A.D. 1000 and 1260 it did not; by 2120 it may.",
+    "The fair runs Sept. 20-24.",
 ]
 
 # `stated_unit`: a clear, conventional name of the unit as written (pint's full names, SI
@@ -230,6 +234,12 @@ FOUND_AS_BUGS = [
     ("if you have fewer then 700 million users[1]. This", "700 million users", None, 7e8, "users", "<"),
     # a comparison's date is its period, not a claim of its own
     ("~5X cheaper to train now than 2 years ago", "~5X", 5, 5, "x", "~"),
+    # scale words multiply across "of" ("tens of thousands of dollars"); a bare "one" opens a range
+    ("It cost tens of thousands of dollars.", "tens of thousands of dollars", 1e4, 1e5, "USD", "~"),
+    ("Tens of thousands marched.", "Tens of thousands", 1e4, 1e5, "", "~"),
+    ("It lasts for one to two years.", "one to two years", 31557600, 63115200, "s", "="),
+    # a price with a rate is no dollars-and-cents compound
+    ("oil at $52 a barrel and 63 cents per share", "$52 a barrel", 52, 52, "USD/barrels", "="),
     # a comparative between the number and what it counts (audit of new text)
     ("The region will add 1.7 billion more people by 2050.", "1.7 billion more people", 1.7e9, 1.7e9, "people", "="),
     ("It hired 500 extra staff.", "500 extra staff", 500, 500, "staff", "="),

@@ -231,6 +231,10 @@ def extract(
                 failed += 1
                 err.print(f"{path}: {exc}", markup=False, highlight=False)
                 continue
+            except Exception as exc:  # noqa: BLE001 - a bug on one file never stops the others
+                failed += 1
+                err.print(f"{path}: extraction failed: {type(exc).__name__}: {exc}", markup=False, highlight=False)
+                continue
             claims.extend(found)
             if progress:
                 progress.advance(task)
@@ -266,7 +270,13 @@ def _extract_stdin(extractor, keep) -> int:
             err.print(f"stdin:{n}: not a JSON object with a 'text' string ({exc})", markup=False)
             continue
         doc = Document(name=str(ident), text=text)
-        for c in extractor.extract(doc):
+        try:
+            claims = extractor.extract(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad item never stops the batch
+            bad += 1
+            err.print(f"stdin:{n}: extraction failed for id {ident!r}: {type(exc).__name__}: {exc}", markup=False)
+            continue
+        for c in claims:
             if keep(c):
                 sys.stdout.write(json.dumps({"id": ident, **c.to_dict()}, ensure_ascii=False) + "\n")
     sys.stdout.flush()

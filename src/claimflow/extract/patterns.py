@@ -155,11 +155,19 @@ ID_NOUNS = {
     "model", "type", "class", "room", "route", "article", "item", "exhibit", "appendix", "part",
     "rule", "grade", "row", "line", "box", "lot", "unit", "question", "q", "episode", "season",
     "vol", "vol.", "volume", "issue", "case", "stage", "zone", "highway", "exit", "interstate", "i-",
+    "channel", "category", "gate", "terminal", "platform", "flight", "pier",
 }
 # Stock indices whose name ends in a number, as written in lower-case text too
 # ("ftse 100", "S&P 500", "cac 40"); title-case names are caught by the name rule.
-INDEX_NAMES = {"s&p", "ftse", "dax", "cac", "stoxx", "nikkei", "nifty", "sensex", "russell", "asx", "kospi",
+INDEX_NAMES = {"s&p", "sp", "ftse", "dax", "cac", "stoxx", "nikkei", "nifty", "sensex", "russell", "asx", "kospi",
                "ibex", "aex", "smi", "tsx", "nasdaq", "topix", "omx", "klci", "hsi", "bse", "mib"}
+INDEX_BIGRAMS = {("s", "p"), ("euro", "stoxx"), ("hang", "seng"), ("s&p", "asx"), ("s&p", "tsx")}
+# Capitalised words after a number that make it a model's name ("737 Max", "11 Pro").
+MODEL_WORDS = {"Pro", "Max", "MAX", "Plus", "Ultra", "Mini", "Dreamliner", "Series", "Edition", "Neo", "Lite",
+               "XL", "GT", "GTI", "Turbo", "Prime", "Classic", "Fold", "Flip"}
+# Years outside 1800-2100: with an era, or after a word that dates ("by 2120", "until 1650").
+ERA_WORDS = {"a.d.", "ad", "a.d", "bc", "b.c.", "bce", "ce", "b.c"}
+YEAR_CUES = {"by", "until", "till", "since", "before", "after", "circa", "c.", "in", "year"}
 # Scores: "beat Arsenal 3-1", "won 121-115", "a 2-0 win", "6-4, 7-6" are results, not claims.
 SCORE_VERBS = {"beat", "beats", "beating", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
                "defeated", "defeat", "defeats", "drew", "draw", "draws", "drawn", "trailed", "trail", "trails",

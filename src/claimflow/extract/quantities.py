@@ -459,11 +459,12 @@ class _Scan:
         if q.unit is None and raw.lower() == "zero" and self.tok(s - 1) is not None and self.tok(s - 1).lower_ == "absolute":
             q.unit = units.lookup("kelvin")  # "absolute zero" is 0 K
         if q.unit is None and not q.currency and not q.count_noun:
-            if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e)):
+            if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e) or self._year_in_context(s, e, raw)):
                 return None
             if not any(c.isdigit() for c in raw):
                 # bare number words: "one" is mostly a pronoun, "billion-parameter" an adjective
-                if (raw.lower() in {"one", "a", "an"} and not self._ratio_follows(e)) or raw.lower() in numbers.MAGNITUDE_WORDS:
+                if (raw.lower() in {"one", "a", "an"} and not self._ratio_follows(e) and not self._range_follows(e)) \
+                        or raw.lower() in numbers.MAGNITUDE_WORDS:
                     return None
             if q.scale and q.scale >= 1e6 and self._after_model_name(s):
                 q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
@@ -489,6 +490,27 @@ class _Scan:
             q.low = q.low * q.scale if q.low is not None else None
             q.high = q.high * q.scale if q.high is not None else None
         return q
+
+    def _year_in_context(self, s: int, e: int, raw: str) -> bool:
+        """A four-digit number outside 1800-2100 that still reads as a year: with an era
+        ("A.D. 1000", "1200 BC"), after "by"/"until"/"since"/"in"/"before"/"after" ("by
+        2120"), or paired with a year ("between 1600 and 1900", "from 1750 to 1850")."""
+        if not (raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2299):
+            return False
+        prev, nxt = self.tok(s - 1), self.tok(e)
+        if prev is not None and (prev.lower_ in patterns.ERA_WORDS or prev.lower_ in patterns.YEAR_CUES):
+            return True
+        if nxt is not None and nxt.lower_ in patterns.ERA_WORDS:
+            return True
+        for link, k in ((self.tok(e), e + 1), (self.tok(s - 1), s - 2)):
+            # "1600 and 1900", "from 1900 to 1600", "A.D. 1000 and 1260"
+            other, before = self.tok(k), self.tok(k - 1)
+            if link is not None and other is not None and link.lower_ in {"and", "to", "-", "–", "through"} \
+                    and other.text.isdigit() and (numbers.is_year(float(other.text), other.text)
+                                                  or len(other.text) == 4 and before is not None
+                                                  and before.lower_ in patterns.ERA_WORDS):
+                return True
+        return False
 
     def _in_a_name(self, s: int, e: int, raw: str) -> bool:
         """"the Three Mile Island plant", "at Five Guys": a capitalised number word and a
@@ -632,10 +654,24 @@ class _Scan:
         if prev is not None and (prev.lower_ in patterns.INDEX_NAMES or "&" in prev.text and prev.is_upper) \
                 and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
             return True
+        prev2 = self.tok(s - 2)
+        if prev is not None and prev2 is not None and (prev2.lower_, prev.lower_) in patterns.INDEX_BIGRAMS:
+            return True  # "S P 500" (text stripped of "&"), "Euro Stoxx 50"
+        if nxt is not None and nxt.text in patterns.MODEL_WORDS:
+            return True  # "the 737 Max", "iPhone 11 Pro", "787 Dreamliner"
+        if prev is not None and prev.text in {"-", "–"} and self._joined(s - 1) and prev2.is_digit and self._after_month(s - 2):
+            return True  # "Sept. 20-24": the last day of a span of dates
         if nxt is not None and nxt.lower_ == "s" and self.glued(e - 1) and len(digits) == 2 and digits[1] == "0" \
                 and prev is not None and prev.lower_ in patterns.DECADE_BEFORE:
             return True
         return self._score(s, e) or self._address(e) or self._phone(s)
+
+    def _after_month(self, i: int) -> bool:
+        """Token i follows a month name ("Sept. 20", "oct 5")."""
+        p = self.tok(i - 1)
+        if p is not None and p.text == ".":
+            p = self.tok(i - 2)
+        return p is not None and p.lower_ in patterns.MONTHS
 
     def _score(self, s: int, e: int) -> bool:
         """A result "N-M": both small whole numbers, with a sports verb just before, a
@@ -1028,9 +1064,17 @@ class _Scan:
             return self._vague_duration(s, e, words)
         if words[0] in ("by", "in") or words[0] in numbers.MULTIPLIER_WORDS or words[0] in numbers.HALVING_WORDS:
             return self._change_word(s, e, words)
+        chained = False
         if words[-1] == "of" and words[0] in numbers.PLURAL_SCALES:
             m = numbers.PLURAL_SCALES[words[0]]
             low, high = m, m * 10
+            # "tens of thousands (of dollars)", "hundreds of millions of": the scales multiply
+            while self.tok(e) is not None and self.tok(e).lower_ in numbers.PLURAL_SCALES \
+                    and numbers.PLURAL_SCALES[self.tok(e).lower_] > m:
+                m = numbers.PLURAL_SCALES[self.tok(e).lower_]
+                low, high, e, chained = low * m, high * m, e + 1, True
+                if self.tok(e) is not None and self.tok(e).lower_ == "of":
+                    e += 1
         elif len(words) == 4 and words[1] == "s":
             base = numbers.parse_numeral(self.doc[s].text)
             if base is None:
@@ -1077,6 +1121,10 @@ class _Scan:
                     end = ne
                     break
             if end is None:
+                if chained:  # "tens of thousands marched": a number, nothing named to count
+                    q.end = e - 1 if self.tok(e - 1).lower_ == "of" else e
+                    q.raw = self.span(s, q.end).text
+                    return q
                 return None
             q.count_noun = self.doc[end - 1].text
             q.end = end
@@ -1210,8 +1258,9 @@ class _Scan:
         if b.start - a.end > 2:
             return None
         between = tuple(t.lower_ for t in self.span(a.end, b.start) if not t.is_space)
-        if between not in ((), ("and",)) or a.is_range or b.is_range or a.low is None or b.low is None:
-            return None
+        if between not in ((), ("and",)) or a.is_range or b.is_range or a.low is None or b.low is None \
+                or a.per is not None or a.per_count is not None:
+            return None  # "$52 a barrel and 63 cents per share" are two prices
         if a.currency and a.minor == 1.0 and not a.scale:
             if b.currency == a.currency and b.minor < 1.0:
                 extra = b.low * b.minor
@@ -1254,6 +1303,12 @@ class _Scan:
         if t is not None and t.lower_ == "from":
             return any(self.tok(j) is not None and self.tok(j).lower_ in patterns.MOVEMENTS for j in range(s - 4, s - 1))
         return not percent and t is not None and t.lower_ in patterns.MOVEMENTS
+
+    def _range_follows(self, e: int) -> bool:
+        """"one to two years", "one or two days": the number opens a range."""
+        t, t2 = self.tok(e), self.tok(e + 1)
+        return t is not None and t2 is not None and t.lower_ in {"to", "or", "-", "–"} \
+            and (t2.like_num or numbers.is_number_word(t2.lower_))
 
     def _ratio_follows(self, e: int) -> bool:
         """"one in three", "one out of five": the number starts a share."""
