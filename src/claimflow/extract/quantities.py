@@ -42,6 +42,8 @@ class Q:
     minor: float = 1.0         # cents -> 0.01
     count_noun: str | None = None
     per: units.UnitSpec | None = None  # rate denominator ("tokens/sec", "$ per kg")
+    per_scale: float = 1.0     # a scaled denominator: "$2.85 per million British thermal units"
+    per2: units.UnitSpec | None = None  # a second denominator: "CHF 32 per square metre per month"
     qualifier: str = "="
     vague: bool = False
     is_range: bool = False
@@ -234,16 +236,32 @@ def _to_record(doc: Doc, q: Q) -> dict:
         canon = lambda v: base(v) / scale  # noqa: E731
         unit_canon = f"{unit_canon}/{noun}"
     if q.per is not None:
-        # Counts and data per time become per second ("tokens/s"); other rates keep the
-        # stated denominator ("USD/h", "USD/kg"), whose size is part of what was said.
-        stated_unit = f"{rate_head} per {units.stated_name(q.per, span.text)}"
-        if q.per.kind == "time" and (q.count_noun or q.unit is not None and q.unit.kind in ("tokens", "data", "parameters")):
+        # Counts per time become per second ("tokens/s"); a physical rate is converted whole
+        # by pint (`units.rate_canonical`: "m/ms" -> m/s, "J/m^2" -> Wh/m^2, "l/km" -> m^3/m);
+        # other rates keep the stated denominator ("USD/h", "USD/kg", "kg/day"), whose size
+        # is part of what was said.
+        per_name = units.stated_name(q.per, span.text)
+        if q.per_scale != 1.0:
+            words = {1e3: "thousand", 1e6: "million", 1e9: "billion"}.get(q.per_scale, f"{q.per_scale:g}")
+            per_name = f"{words} {_plural(per_name)}"
+        stated_unit = f"{rate_head} per {per_name}"
+        rate = units.rate_canonical(q.unit, q.per) if q.unit is not None and not q.emissions and q.per_scale == 1.0 else None
+        if q.per.kind == "time" and (q.count_noun or q.unit is not None and q.unit.kind in ("tokens", "parameters")):
             per_s = units.to_canonical(1.0, q.per)
             base = canon
             canon = lambda v: base(v) / per_s  # noqa: E731
             unit_canon = f"{unit_canon}/s"
+        elif rate is not None:
+            unit_canon, factor = rate
+            canon = lambda v: v * factor  # noqa: E731
         else:
             unit_canon = f"{unit_canon}/{q.per.stated}"
+            if q.per_scale != 1.0:
+                base, per_scale = canon, q.per_scale
+                canon = lambda v: base(v) / per_scale  # noqa: E731
+        if q.per2 is not None:
+            stated_unit = f"{stated_unit} per {units.stated_name(q.per2, span.text)}"
+            unit_canon = f"{unit_canon}/{q.per2.stated}"
     low, high = q.low, q.high
     return {
         "start": span.start_char, "end": span.end_char, "tok_start": q.start, "tok_end": q.end,
@@ -580,6 +598,7 @@ class _Scan:
             mixed_case = any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15", "PlayStation 5"
             if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
+                    and prev.text not in units.UNITS_BEFORE \
                     and not self._currency_code_before(s) \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
                                                   or self.phrase_at("CUR_POST", e)
@@ -759,6 +778,9 @@ class _Scan:
             q.currency = cur[1]
             q.currency_name = self._currency_name(cur[1], self.span(cs, i).text)
             i = cs
+        if prev is not None and prev.text in units.UNITS_BEFORE and q.unit is None and not q.currency:
+            q.unit = units.lookup(units.UNITS_BEFORE[prev.text], prev.text)  # "Mach 2"
+            i -= 1
         t = self.tok(i - 1)
         if t is not None and t.text in {"~", "≈"}:
             q.qualifier = "~"
@@ -815,6 +837,9 @@ class _Scan:
         k = q.end
         t = self.tok(k)
         if t is None:
+            return
+        if t.text == "K" and any(w in units.TEMPERATURE_WORDS for w in self._near_words(q.num_start, k + 1)):
+            q.unit, q.end = units.lookup("kelvin"), k + 1  # "573.15K" next to "300 °C"
             return
         # scale: "M", "bn", "million"
         sc = numbers.scale_of(t.text)
@@ -890,6 +915,8 @@ class _Scan:
                 q.unit = spec
                 q.per = units.rate_per(unit[1])  # "1.2 million bpd": barrels per day
                 k = unit[0]
+                if spec.stated == "degree":
+                    k = self._degree_reading(q, k)
         elif q.currency is None and q.unit is None and not hyphen:
             noun_end = self._count_noun(kk)
             if noun_end is not None and q.raw.lower() == "one" and self.doc[noun_end - 1].lower_.endswith("s"):
@@ -904,7 +931,7 @@ class _Scan:
                 q.count_noun = _plural(t.lower_)
                 k = kk + 1
         # pounds after a currency scale word: "361 million pounds" is money
-        if q.unit is not None and q.unit.stated == "lb" and q.scale and q.scale >= 1e6:
+        if q.unit is not None and q.unit.stated == "lb" and (q.scale and q.scale >= 1e6 or self._money_pounds(q, k)):
             q.unit, q.currency, q.currency_name = None, "GBP", "pound sterling"
         # emissions: "552 metric tons CO2 equivalent", "tonnes of CO2"
         if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton", "metric ton"}:
@@ -917,9 +944,18 @@ class _Scan:
                     k += 1
         # rate: "tokens/second", "tokens per sec", "$15.4/hour", "$350 per kg"
         if q.has_unit:
+            k_before_rate = k
+            if q.unit is not None and q.unit.pint and not q.emissions:
+                k = self._skip_of_phrase(k)  # "3.5 million barrels of oil a day"
             t = self.tok(k)
             if t is not None and t.lower_ in {"/", "per", "a", "an", "each"}:
                 tu = self.phrase_at("UNIT", k + 1)
+                t2 = self.tok(k + 1)
+                if tu is None and t2 is not None and t2.lower_ in numbers.MAGNITUDE_WORDS and t.lower_ in {"/", "per"}:
+                    tu = self.phrase_at("UNIT", k + 2)  # "$2.85 per million British thermal units"
+                    if tu is not None:
+                        q.per_scale = numbers.MAGNITUDE_WORDS[t2.lower_]
+                        k += 1
                 spec = units.lookup(tu[1], self.span(k + 1, tu[0]).text) if tu else None
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
@@ -934,14 +970,21 @@ class _Scan:
                 elif q.unit is not None and q.unit.kind in ("percent", "points", "multiplier") and spec is not None \
                         and spec.kind == "time":
                     spec = None  # "40% a year" dates the figure (period), it is no rate
-                if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"):
+                if spec is not None and (t.lower_ in {"/", "per"} or spec.kind == "time"
+                                         or q.currency and spec.kind != "time" and len(self.span(k + 1, tu[0]).text) > 1):
+                    # "$3.49 a gallon", "$23,750 an acre": a price per unit, however introduced
                     q.per = spec
                     k = tu[0]
+                    k = self._second_per(q, k)
                 elif q.currency and t.lower_ in {"per", "/", "a", "an", "each"}:
                     # a price per counted thing: "$30 per million input tokens", "$5 a share"
                     end = self._per_count(q, k + 1)
                     if end is not None:
                         k = end
+                if spec is None or q.per is not spec:
+                    q.per_scale = 1.0
+            if q.per is None and q.per_count is None:
+                k = k_before_rate
         # trailing "+", "or more", "(estimated)"
         after = self.phrase_at("QUAL_AFTER", k)
         if after is not None and self.tok(k).text == "+" and self.tok(k + 1) is not None \
@@ -955,6 +998,84 @@ class _Scan:
             k = after[0]
         q.end = max(k, q.num_end)
 
+    def _skip_of_phrase(self, k: int) -> int:
+        """"2,700 kWh of electricity per year": the index of "per" after "of" and one to three
+        words, or k when there is none. After such a phrase "a year" dates the amount (its
+        period, as "$5 billion of revenue a year"); only "per" makes it a rate."""
+        t = self.tok(k)
+        if t is None or t.lower_ != "of":
+            return k
+        j = k + 1
+        while j < min(k + 4, self.n) and self.doc[j].is_alpha and self.doc[j].lower_ not in patterns.COUNT_STOP_WORDS:
+            j += 1
+        nxt = self.tok(j)
+        return j if j > k + 1 and nxt is not None and nxt.lower_ == "per" else k
+
+    def _second_per(self, q: Q, k: int) -> int:
+        """"CHF 32 per square metre per month": a second denominator after the first."""
+        t = self.tok(k)
+        if t is None or t.lower_ not in {"per", "/", "a", "an"}:
+            return k
+        tu = self.phrase_at("UNIT", k + 1)
+        spec = units.lookup(tu[1], self.span(k + 1, tu[0]).text) if tu else None
+        if spec is None or spec == q.per or t.lower_ in {"a", "an"} and spec.kind != "time":
+            return k
+        q.per2 = spec
+        return tu[0]
+
+    def _near_words(self, s: int, e: int, before: int = 10, after: int = 10) -> list[str]:
+        """The lower-cased words around tokens s..e-1 in their sentence, nearest first on
+        each side (at most `before` and `after` of them). Asked only for units whose reading
+        depends on context ("degrees", "K", "pounds")."""
+        out: list[str] = []
+        for j in range(s - 1, max(-1, s - 1 - before), -1):
+            t = self.doc[j]
+            if t.text in _SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_:
+                break
+            out.append(t.lower_)
+        for j in range(e, min(self.n, e + after)):
+            t = self.doc[j]
+            if t.text in _SENTENCE_ENDS or "\n" in t.text:
+                break
+            out.append(t.lower_)
+            if "\n" in t.whitespace_:
+                break
+        return out
+
+    def _degree_reading(self, q: Q, k: int) -> int:
+        """"degree(s)" or "°": an angle when an angle word is near ("tilted 23.5 degrees",
+        "a 360-degree view", "40° N"), an academic degree near words of study, else a
+        temperature in the scale the sentence names (degrees Celsius by default); "12
+        degrees below zero" is -12 (and "zero" is no figure of its own)."""
+        near = self._near_words(q.num_start, k)
+        nxt = self.tok(k)
+        if nxt is not None and nxt.text in {"N", "S", "E", "W"} or any(
+                w in units.ANGLE_WORDS or w.startswith(units.ANGLE_PREFIXES) for w in near):
+            return k
+        if q.low is not None and float(q.low).is_integer() and q.low <= 10 and self.doc[k - 1].lower_ == "degrees" \
+                and any(w in units.ACADEMIC_WORDS for w in near):
+            q.unit, q.count_noun = None, "degrees"
+            return k
+        scale = next((units.TEMPERATURE_SCALES[w] for w in near if w in units.TEMPERATURE_SCALES), "°c")
+        q.unit = units.lookup(scale)
+        words = [t.lower_ for t in self.span(k, k + 2)]
+        if words in (["below", "zero"], ["above", "zero"]):
+            if words[0] == "below" and q.low is not None:
+                q.low = q.high = -abs(q.low)
+            k += 2
+        return k
+
+    def _money_pounds(self, q: Q, k: int) -> bool:
+        """"sold for 200 pounds", "the fine was 500 pounds": pounds near words of money
+        are pound sterling; words of weight, or "of" after ("200 pounds of meat"), keep mass."""
+        if self.doc[k - 1].lower_ != "pounds" or self.doc[k - 2].text in {"-", "–"}:
+            return False  # "a twenty-pound bag", "a 5 pound weight": a modifier, a weight
+        nxt = self.tok(k)
+        if nxt is not None and nxt.lower_ == "of":
+            return False
+        near = self._near_words(q.num_start, k, before=8, after=4)
+        return not any(w in units.WEIGHT_WORDS for w in near) and any(w in units.MONEY_WORDS for w in near)
+
     def _per_count(self, q: Q, k: int) -> int | None:
         """After "per": an optional scale word, up to two modifiers and a counted noun
         ("million input tokens", "share", "user"). Sets the price's denominator."""
@@ -966,11 +1087,23 @@ class _Scan:
         for j in range(k, min(k + 3, self.n)):
             w = self.doc[j]
             if not w.is_alpha or w.lower_ in patterns.COUNT_STOP_WORDS:
-                return None
+                break
             if w.lower_ in _PRICE_DENOMINATORS or w.lower_.rstrip("s") in _PRICE_DENOMINATORS:
                 q.per_count = (scale, _plural(w.lower_.rstrip("s")) if not w.lower_.endswith("s") else w.lower_)
                 return j + 1
-        return None
+        # any other singular noun after "a/an/per/each": "$2.31 a share", "$84,000 per patient",
+        # "$2.31 a diluted share" (a participle modifies the noun after it)
+        intro = self.tok(k - 1 if scale == 1.0 else k - 2)
+        j = k
+        w = self.tok(j)
+        if w is not None and w.lower_.endswith("ed") and self.tok(j + 1) is not None and self.tok(j + 1).is_alpha:
+            j, w = j + 1, self.tok(j + 1)
+        if intro is None or intro.lower_ not in {"a", "an", "per", "each"} or w is None or not _denominator_noun(w) \
+                or _singular(w.lower_) in _CURRENCY_DENOMINATORS \
+                or self.phrase_at("UNIT", j) is not None or scale == 1.0 and w.lower_.endswith("s") and not w.lower_.endswith("ss"):
+            return None
+        q.per_count = (scale, w.lower_ if w.lower_.endswith("s") and scale != 1.0 else _plural(w.lower_))
+        return j + 1
 
     def _weak_scale_ok(self, q: Q, k: int) -> bool:
         """"$5m" is five million; "5m" alone is five metres."""
@@ -995,7 +1128,8 @@ class _Scan:
                 nxt = self.tok(e)
                 if text.lower() == "in" or text.lower() in {"s", "t", "b", "g", "l", "w", "j", "h"}:
                     if nxt is not None and (nxt.is_alpha or nxt.like_num or nxt.text in {"$", "€", "£"}) \
-                            and nxt.lower_ not in _MEASURE_FOLLOWERS:
+                            and nxt.lower_ not in _MEASURE_FOLLOWERS \
+                            and not (text.lower() != "in" and nxt.lower_ in _UNIT_CONJUNCTIONS):
                         return False
                 if text.lower() == "x" and nxt is not None and (nxt.like_num):
                     return False  # "1 m x 1 m" is a product, "3 x 4" too
@@ -1261,6 +1395,9 @@ class _Scan:
         if between not in ((), ("and",)) or a.is_range or b.is_range or a.low is None or b.low is None \
                 or a.per is not None or a.per_count is not None:
             return None  # "$52 a barrel and 63 cents per share" are two prices
+        if a.unit is not None and a.unit.stated == "h" and b.unit is not None and b.unit.stated in units.AFTER_HOURS \
+                and self.glued(b.num_end - 1) and not b.scale:
+            b.unit = units.lookup(units.AFTER_HOURS[b.unit.stated])  # "2h 15m": minutes after hours
         if a.currency and a.minor == 1.0 and not a.scale:
             if b.currency == a.currency and b.minor < 1.0:
                 extra = b.low * b.minor
@@ -1405,14 +1542,32 @@ class _Scan:
         return q
 
 
+# Prices that stay in the currency: per share ("$2.31 a share", "35 cents a share": earnings and
+# offers per share are how financial writing states an amount, and the gold sets read them so)
+# and per one thing of any kind ("$25,000-$40,000 per unit", "$5 a piece": the price of one).
+_CURRENCY_DENOMINATORS = {"share", "unit", "piece", "item"}
+
 # Counted things a price is quoted per ("$30 per million tokens", "$20 per user"); a share
 # price ("$5 a share") stays in the currency, as financial writing reads it.
 _PRICE_DENOMINATORS = {"token", "user", "seat", "query", "request", "call", "barrel", "person",
                        "head", "license", "gpu", "word", "page", "image", "customer", "subscriber",
                        "employee", "vehicle", "ounce", "dozen"}
 
+# Tokens that end a sentence, for the words read around an ambiguous unit.
+_SENTENCE_ENDS = {".", "!", "?", ";"}
+
+# Conjunctions that may follow a one-letter unit ("it weighed 1.2 t and carried cargo").
+_UNIT_CONJUNCTIONS = {"and", "or", "but", "nor", "while", "whereas"}
+
 # Words that may follow a one-letter unit ("4 L of wine", "2 in thick").
 _MEASURE_FOLLOWERS = {"of", "thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "away"}
+
+
+def _denominator_noun(t) -> bool:
+    """A word that can be what a price is quoted per: a lower-case word that is no stop word."""
+    low = t.lower_
+    return t.is_alpha and t.text.islower() and len(low) > 2 and low not in patterns.COUNT_STOP_WORDS \
+        and low not in STOP_WORDS and low not in patterns.NOT_COUNT_NOUNS
 
 
 def _tidy(v: float) -> float:

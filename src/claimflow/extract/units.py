@@ -33,9 +33,17 @@ CANONICAL = {
     "luminosity": ("fb^-1", "1/femtobarn"),
     "angle": ("rad", "radian"),
     "bandwidth": ("bytes/s", "byte/second"),
+    "bit rate": ("bits/s", "bit/second"),
     "charge": ("Ah", "ampere_hour"),
     "voltage": ("V", "volt"),
     "compute": ("FLOP/s", "FLOPS"),
+    "current": ("A", "ampere"),
+    "resistance": ("Ω", "ohm"),
+    "capacitance": ("F", "farad"),
+    "force": ("N", "newton"),
+    "torque": ("N·m", "newton*meter"),
+    "concentration": ("ppm", "ppm"),
+    "mach": ("Mach", None),  # a Mach number: a speed as a multiple of the local speed of sound
     "percent": ("%", None),
     "points": ("percentage points", None),
     "multiplier": ("x", None),
@@ -78,8 +86,15 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("kilobit", "kilobit", "data", ("kbit", "kilobit", "kilobits")),
     ("megabit", "megabit", "data", ("mbit", "megabit", "megabits")),
     ("gigabit", "gigabit", "data", ("gbit", "gigabit", "gigabits")),
-    ("megabit per second", "megabit/second", "bandwidth", ("mbps", "mbit/s", "mb/s")),
-    ("gigabit per second", "gigabit/second", "bandwidth", ("gbps", "gbit/s", "gb/s")),
+    ("terabit", "terabit", "data", ("tbit", "terabit", "terabits")),
+    # bit rates are counted in bits ("Mbps", "Gbit/s"), byte rates in bytes ("MB/s")
+    ("kilobit per second", "kilobit/second", "bit rate", ("kbps", "kbit/s", "kilobits per second", "kilobit per second")),
+    ("megabit per second", "megabit/second", "bit rate", ("mbps", "mbit/s", "mb/s", "megabits per second", "megabit per second")),
+    ("gigabit per second", "gigabit/second", "bit rate", ("gbps", "gbit/s", "gb/s", "gigabits per second", "gigabit per second")),
+    ("terabit per second", "terabit/second", "bit rate", ("tbps", "tbit/s", "tb/s", "terabits per second", "terabit per second")),
+    ("megabyte per second", "megabyte/second", "bandwidth", ("mbyte/s", "megabytes per second", "megabyte per second")),
+    ("gigabyte per second", "gigabyte/second", "bandwidth", ("gbyte/s", "gigabytes per second", "gigabyte per second")),
+    ("terabyte per second", "terabyte/second", "bandwidth", ("tbyte/s", "terabytes per second", "terabyte per second")),
     # energy and power
     ("Wh", "watt_hour", "energy", ("wh", "watt-hour", "watt-hours", "watt hour", "watt hours")),
     ("kWh", "kilowatt_hour", "energy", ("kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours")),
@@ -89,6 +104,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("joule", "joule", "energy", ("j", "joule", "joules")),
     ("kilojoule", "kilojoule", "energy", ("kj", "kilojoule", "kilojoules")),
     ("megajoule", "megajoule", "energy", ("mj", "megajoule", "megajoules")),
+    ("millijoule", "millijoule", "energy", ("millijoule", "millijoules")),
     ("kilocalorie", "kilocalorie", "energy", ("kcal", "kilocalorie", "kilocalories", "calories", "calorie")),
     ("electronvolt", "electron_volt", "energy", ("ev", "electronvolt", "electronvolts", "electron volt", "electron volts")),
     ("kiloelectronvolt", "kiloelectron_volt", "energy", ("kev",)),
@@ -101,6 +117,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("gigawatt", "gigawatt", "power", ("gw", "gigawatt", "gigawatts")),
     ("horsepower", "horsepower", "power", ("hp", "horsepower")),
     ("british thermal unit", "BTU", "energy", ("btu", "btus", "british thermal unit", "british thermal units")),
+    ("MMBtu", "MMBtu", "energy", ("mmbtu",)),
+    ("milliwatt", "milliwatt", "power", ("milliwatt", "milliwatts")),
     # emissions (value in tonnes; "CO2" after the unit makes it emissions, see extractor)
     ("t CO2e", "metric_ton", "emissions", ("tco2e", "tco2", "tonnes co2e", "tons co2e")),
     # length
@@ -120,6 +138,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("mile", "mile", "length", ("mi", "mile", "miles")),
     ("nautical mile", "nautical_mile", "length", ("nautical mile", "nautical miles")),
     ("light year", "light_year", "length", ("light year", "light years", "light-year", "light-years")),
+    ("astronomical unit", "astronomical_unit", "length", ("au", "astronomical unit", "astronomical units")),
     # area
     ("square metre", "meter**2", "area", ("m2", "m²", "m^2", "sq m", "sq. m", "m squared", "meters squared", "metres squared", "square meter", "square meters", "square metre", "square metres")),
     ("square kilometre", "kilometer**2", "area", ("km2", "km²", "km^2", "sq km", "sq. km", "square km", "km squared", "kilometers squared", "kilometres squared", "square kilometer", "square kilometers", "square kilometre", "square kilometres")),
@@ -131,6 +150,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("l", "liter", "volume", ("l", "liter", "liters", "litre", "litres")),
     ("centilitre", "centiliter", "volume", ("cl", "centiliter", "centiliters", "centilitre", "centilitres")),
     ("millilitre", "milliliter", "volume", ("ml", "milliliter", "milliliters", "millilitre", "millilitres")),
+    ("megalitre", "megaliter", "volume", ("megaliter", "megaliters", "megalitre", "megalitres")),
     ("cubic metre", "meter**3", "volume", ("m3", "m³", "m^3", "m cubed", "cubic meter", "cubic meters", "cubic metre", "cubic metres")),
     ("cubic kilometre", "kilometer**3", "volume", ("km3", "km³", "km^3", "km cubed", "cubic km", "cubic kilometer", "cubic kilometers", "cubic kilometre", "cubic kilometres")),
     ("cubic centimetre", "centimeter**3", "volume", ("cm3", "cm³", "cc", "cubic centimeter", "cubic centimeters", "cubic centimetre", "cubic centimetres")),
@@ -166,6 +186,23 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("Ah", "ampere_hour", "charge", ("ah", "amp-hours", "ampere-hours")),
     ("V", "volt", "voltage", ("v", "volt", "volts")),
     ("kV", "kilovolt", "voltage", ("kv", "kilovolt", "kilovolts")),
+    ("ampere", "ampere", "current", ("amp", "amps", "ampere", "amperes")),
+    ("milliampere", "milliampere", "current", ("milliamp", "milliamps", "milliampere", "milliamperes")),
+    ("ohm", "ohm", "resistance", ("ω", "ohm", "ohms")),
+    ("kilohm", "kiloohm", "resistance", ("kω", "kilohm", "kilohms", "kiloohm", "kiloohms")),
+    ("megohm", "megaohm", "resistance", ("megohm", "megohms", "megaohm", "megaohms")),
+    ("milliohm", "milliohm", "resistance", ("mω", "milliohm", "milliohms")),
+    ("farad", "farad", "capacitance", ("farad", "farads")),
+    ("microfarad", "microfarad", "capacitance", ("µf", "μf", "uf", "microfarad", "microfarads")),
+    ("nanofarad", "nanofarad", "capacitance", ("nf", "nanofarad", "nanofarads")),
+    ("picofarad", "picofarad", "capacitance", ("pf", "picofarad", "picofarads")),
+    # newtons only as "kN" or the word: a bare "N" is mostly north
+    ("newton", "newton", "force", ("newton", "newtons")),
+    ("kilonewton", "kilonewton", "force", ("kilonewton", "kilonewtons")),
+    ("newton metre", "newton*meter", "torque", ("n·m", "n⋅m", "n-m", "newton metre", "newton metres", "newton meter", "newton meters", "newton-metre", "newton-metres", "newton-meter", "newton-meters")),
+    ("pound-foot", "pound_force*foot", "torque", ("lb-ft", "lb·ft", "lb ft", "pound-feet", "pound-foot", "pound feet")),
+    ("part per million", "ppm", "concentration", ("ppm", "parts per million", "part per million")),
+    ("part per billion", "ppb", "concentration", ("ppb", "parts per billion", "part per billion")),
     ("GFLOPS", "gigaFLOPS", "compute", ("gflops", "gigaflops", "gigaflop")),
     ("TFLOPS", "teraFLOPS", "compute", ("tflops", "teraflops", "teraflop")),
     ("PFLOPS", "petaFLOPS", "compute", ("pflops", "petaflops", "petaflop")),
@@ -189,6 +226,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("kilohertz", "kilohertz", "frequency", ("khz", "kilohertz")),
     ("megahertz", "megahertz", "frequency", ("mhz", "megahertz")),
     ("inverse second", "1/second", "frequency", ("s-1", "s−1", "s^-1", "s⁻¹")),
+    # a revolution per minute counts turns: a frequency of 1/60 Hz (not an angular speed)
+    ("revolution per minute", "1/minute", "frequency", ("rpm", "rpms", "r/min", "revolutions per minute", "revolution per minute")),
     ("gigahertz", "gigahertz", "frequency", ("ghz", "gigahertz")),
     # radiation dose, particle physics
     ("gray", "gray", "radiation dose", ("gy", "gray", "grays")),
@@ -200,12 +239,13 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("radian", "radian", "angle", ("rad", "radian", "radians")),
     ("turn", "turn", "angle", ("turn", "turns", "revolution", "revolutions")),
     # dimensionless families
-    ("%", None, "percent", ("%", "percent", "percents", "per cent", "pct", "percentage")),
+    ("%", None, "percent", ("%", "percent", "percents", "per cent", "pct", "pc", "percentage")),
     ("percentage points", None, "points", ("percentage points", "percentage point", "pp", "ppt", "ppts", "points", "point")),
     ("basis points", None, "points", ("basis points", "basis point", "bps", "bp")),
     ("x", None, "multiplier", ("x", "×", "times", "fold", "-fold")),
     ("tokens", None, "tokens", ("tokens", "token")),
     ("parameters", None, "parameters", ("parameters", "parameter", "params", "param")),
+    ("Mach", None, "mach", ("mach",)),
 ]
 
 # Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
@@ -215,7 +255,37 @@ CASE_SENSITIVE = {"t": "t", "'": None, "\"": "\"", "st": None, "point": None,
                   "cc": None, "us": None, "bp": None, "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
                   "gy": "Gy", "mgy": "mGy", "pa": "Pa", "hpa": "hPa", "kpa": "kPa", "mpa": "MPa", "bar": "bar",
                   "bars": None,
-                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah"}
+                  "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah",
+                  "au": "AU", "pc": "pc", "nf": "nF", "pf": "pF", "uf": "uF", "tb/s": "Tb/s", "mach": "Mach"}
+
+# Lower-cased forms that stand for more than one cased symbol ("mW" milliwatt, "MW"
+# megawatt): the spelling as written (spaces dropped) -> the form whose unit it names.
+# A form written all in lower case keeps the table's reading ("100 mb", "16gb", lower-cased
+# news text); any other spelling ("Mw", the moment magnitude) names no unit. In data
+# sizes a capital prefix with "b" is bits ("Mb", "Gbit/s"), with "B" bytes ("MB/s").
+CASED_SYMBOLS: dict[str, dict[str, str]] = {
+    "mw": {"mW": "milliwatt", "MW": "megawatt"},
+    "mj": {"mJ": "millijoule", "MJ": "megajoule"},
+    "ml": {"mL": "millilitre", "ML": "megalitre"},
+    "nm": {"nm": "nanometre", "Nm": "newton metre"},
+    "ma": {"Ma": "ma", "mA": "milliamp"},
+    "ms": {"ms": "ms"},
+    "kn": {"kN": "kilonewton"},
+    "mω": {"m\u03a9": "milliohm", "M\u03a9": "megohm", "m\u2126": "milliohm", "M\u2126": "megohm"},
+    "kb": {"kB": "kilobyte", "KB": "kilobyte", "Kb": "kilobit", "kb": "kilobyte"},
+    "mb": {"MB": "megabyte", "Mb": "megabit"},
+    "gb": {"GB": "gigabyte", "Gb": "gigabit"},
+    "tb": {"TB": "terabyte", "Tb": "terabit"},
+    "mb/s": {"MB/s": "megabytes per second", "Mb/s": "mbit/s"},
+    "gb/s": {"GB/s": "gigabytes per second", "Gb/s": "gbit/s"},
+    "tb/s": {"TB/s": "terabytes per second", "Tb/s": "tbit/s"},
+    "mbps": {"Mbps": "mbit/s", "MBps": "megabytes per second"},
+    "gbps": {"Gbps": "gbit/s", "GBps": "gigabytes per second"},
+    "tbps": {"Tbps": "tbit/s", "TBps": "terabytes per second"},
+}
+
+# Units written before the number: "Mach 2".
+UNITS_BEFORE = {"Mach": "mach"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
 AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
@@ -230,7 +300,7 @@ NAMES = {
     "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre", "in": "inch",
     "ft": "foot", "l": "litre", "g": "gram", "kg": "kilogram", "lb": "pound-mass",
     "mph": "mile per hour", "mAh": "milliampere hour", "Ah": "ampere hour", "V": "volt",
-    "kV": "kilovolt", "°C": "degree Celsius", "°F": "degree Fahrenheit",
+    "kV": "kilovolt", "°C": "degree Celsius", "°F": "degree Fahrenheit", "MMBtu": "million british thermal units",
 }
 _US_SPELLING = (("metre", "meter"), ("litre", "liter"))
 
@@ -297,6 +367,13 @@ def rate_per(form: str) -> UnitSpec | None:
 def lookup(form: str, original: str | None = None) -> UnitSpec | None:
     """The unit a surface form names, or None. `form` is lower-cased and space-joined;
     `original` (as written) settles case-sensitive forms."""
+    cased = CASED_SYMBOLS.get(form)
+    if cased is not None and original is not None:
+        written = original.replace(" ", "")
+        if written in cased:
+            return UNIT_FORMS[cased[written]]
+        if written != written.lower():
+            return None
     spec = UNIT_FORMS.get(form)
     if spec is None:
         return None
@@ -307,12 +384,48 @@ def lookup(form: str, original: str | None = None) -> UnitSpec | None:
     return spec
 
 
+# A physical rate over time that is a kind of its own: "metres per millisecond" is a
+# speed (m/s), "megabits per second" a bit rate. Other rates over time keep the stated
+# period ("mg a day" -> kg/day, "kWh per year" -> Wh/year).
+RATE_KINDS = ("speed", "acceleration", "bandwidth", "bit rate")
+
+
+def rate_canonical(unit: UnitSpec, per: UnitSpec) -> tuple[str, float] | None:
+    """(canonical unit, factor) of a rate of two physical units, converted whole by pint:
+    a rate over a length, area, volume or mass becomes canonical numerator / canonical
+    denominator ("J/m^2" -> Wh/m^2, "l/km" -> m^3/m, "µg per g" -> kg/kg, "miles per
+    gallon" -> m/m^3); a rate over time only when it is one of `RATE_KINDS`. None otherwise
+    (no pint unit, temperatures, a rate over time of another kind)."""
+    if not unit.pint or not per.pint or unit.kind == "temperature" or per.kind == "temperature" \
+            or CANONICAL.get(unit.kind, (None, None))[1] is None or CANONICAL.get(per.kind, (None, None))[1] is None:
+        return None
+    return _rate_factor(unit.pint, unit.kind, per.pint, per.kind)
+
+
+@lru_cache(maxsize=512)
+def _rate_factor(expr: str, kind: str, per_expr: str, per_kind: str) -> tuple[str, float] | None:
+    ureg = registry()
+    rate = ureg.Quantity(1.0, f"({expr})/({per_expr})")
+    if per_kind == "time":
+        for k in RATE_KINDS:
+            if (k == "bit rate") != (kind == "data" and "bit" in expr):
+                continue
+            target = CANONICAL[k][1]
+            if rate.dimensionality == ureg.Quantity(1.0, target).dimensionality:
+                return CANONICAL[k][0], float(rate.to(target).magnitude)
+        return None
+    unit_canon = f"{CANONICAL[kind][0]}/{CANONICAL[per_kind][0]}"
+    return unit_canon, float(rate.to(f"({CANONICAL[kind][1]})/({CANONICAL[per_kind][1]})").magnitude)
+
+
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     ureg = pint.UnitRegistry()
     ureg.define("quarter_year = 3 * month")
     ureg.define("decade_of_years = 10 * year")
     ureg.define("FLOPS = [compute]")  # floating-point operations per second
+    ureg.define("ppb = 1e-9")
+    ureg.define("MMBtu = 1e6 * BTU")
     return ureg
 
 
@@ -340,3 +453,38 @@ def to_canonical(value: float | None, spec: UnitSpec) -> float | None:
         return value
     scale, offset = _factor(spec.pint, spec.kind)
     return value * scale + offset
+
+
+# Reading an ambiguous unit from the words around it (the sentence, a few words either
+# side; see quantities._Scan._near_words).
+# "degree(s)" and a bare "°" are a temperature unless an angle word is near; the scale
+# named in the sentence wins ("Fahrenheit"), else degrees Celsius.
+ANGLE_WORDS = {"angle", "angles", "arc", "arcs", "turn", "turns", "turned", "turning", "u-turn", "view",
+               "field", "axis", "heading", "bearing", "bearings", "pitch", "yaw", "spin", "lean", "leans",
+               "bend", "bends", "north", "south", "east", "west", "camera", "lens", "cone", "corner"}
+ANGLE_PREFIXES = ("angl", "tilt", "rotat", "slope", "sloping", "latitud", "longitud", "inclin", "azimuth",
+                  "clockwise", "counterclockwise", "anticlockwise", "orbit", "triangl", "polygon", "vertex",
+                  "vertical", "horizontal", "meridian", "protractor", "steer", "swivel", "pivot", "panoram",
+                  "radian", "°n", "°s", "°e", "°w")
+ACADEMIC_WORDS = {"university", "universities", "college", "bachelor", "bachelors", "master", "masters",
+                  "phd", "doctoral", "doctorate", "graduate", "graduated", "honorary", "academic", "holds",
+                  "earned", "diploma", "diplomas"}
+TEMPERATURE_SCALES = {"fahrenheit": "°f", "°f": "°f", "celsius": "°c", "centigrade": "°c", "°c": "°c"}
+# "K" after a number is kelvin when the sentence speaks of temperature, else a thousand.
+TEMPERATURE_WORDS = {"°c", "°f", "°", "degree", "degrees", "kelvin", "kelvins", "temperature",
+                     "temperatures", "celsius", "fahrenheit", "heated", "cooled", "melting", "boiling",
+                     "freezing", "thermal", "hot", "cold"}
+# "pounds" is pound sterling near words of money, pound-mass near words of weight (which
+# win) or when "of" follows ("200 pounds of meat").
+MONEY_WORDS = {"sell", "sells", "selling", "sold", "cost", "costs", "costing", "paid", "pay", "pays",
+               "paying", "price", "priced", "prices", "worth", "fine", "fined", "fines", "fee", "fees",
+               "salary", "salaries", "earn", "earns", "earned", "earning", "earnings", "charge", "charges",
+               "charged", "bill", "bills", "billed", "spent", "spend", "spends", "spending", "wage", "wages",
+               "auction", "bought", "buy", "buys", "sterling", "british", "prize", "donated", "donation",
+               "rent", "cash", "money", "income", "reward", "bet", "owe", "owed", "owes", "tax", "ticket",
+               "tickets", "raised", "loan", "bid", "fare", "fares", "budget", "compensation", "damages"}
+WEIGHT_WORDS = {"weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavy", "heavier", "lighter",
+                "lb", "lbs", "kg", "kilos", "kilograms", "ounces", "oz", "stone", "mass", "load", "payload",
+                "lift", "lifted", "lifting", "carry", "carried", "carrying", "gained", "lost", "pressure"}
+# After an hour value a glued "m" is minutes: "2h 15m".
+AFTER_HOURS = {"m": "min"}
