@@ -239,7 +239,7 @@ FOUND_AS_BUGS = [
     ("Tens of thousands marched.", "Tens of thousands", 1e4, 1e5, "", "~"),
     ("It lasts for one to two years.", "one to two years", 31557600, 63115200, "s", "="),
     # a price with a rate is no dollars-and-cents compound
-    ("oil at $52 a barrel and 63 cents per share", "$52 a barrel", 52, 52, "USD/barrels", "="),
+    ("oil at $52 a barrel and 63 cents per share", "$52 a barrel", 52, 52, "USD/barrel", "="),
     # a comparative between the number and what it counts (audit of new text)
     ("The region will add 1.7 billion more people by 2050.", "1.7 billion more people", 1.7e9, 1.7e9, "people", "="),
     ("It hired 500 extra staff.", "500 extra staff", 500, 500, "staff", "="),

@@ -74,7 +74,7 @@ CASES = {
         ("Workers get £11.44 an hour.", "£11.44 an hour", 11.44, 11.44, "GBP/h", "="),
     ],
     "degrees": [
-        ("Temperatures topped 47 degrees.", "47 degrees", 47, 47, "°C", "="),
+        ("Temperatures reached 47 degrees.", "47 degrees", 47, 47, "°C", "="),
         ("It was 35 degrees in the shade.", "35 degrees", 35, 35, "°C", "="),
         ("A 2-degree rise is expected.", "2-degree", 2, 2, "°C", "="),
         ("It was 12 degrees below zero.", "12 degrees below zero", -12, -12, "°C", "="),

@@ -50,6 +50,11 @@ VAGUE_WORDS = {
 }
 # "a half turn", "half an hour": one half of the unit that follows
 HALF_PHRASES = {("a", "half"), ("half", "a"), ("half", "an")}
+# "a third of firms", "a quarter of a percentage point", "by a quarter point": a fraction
+# with its article, a quantity only before "of" (a share, "of a mile") or "point(s)".
+A_FRACTIONS = {("a", w): 1 / d for w, d in FRACTION_WORDS.items() if not w.endswith("s") and w != "half"}
+# "a quarter-point cut", "a half-point hike": the bare word, a quantity only before "point(s)".
+BARE_FRACTIONS = {("half",): 0.5, ("quarter",): 0.25}
 # Words that state a multiplier: "tenfold", "doubled", "twice as fast" -> (factor, direction).
 MULTIPLIER_WORDS = {
     "twofold": (2.0, None), "threefold": (3.0, None), "fourfold": (4.0, None), "fivefold": (5.0, None),
@@ -66,9 +71,12 @@ MULTIPLIER_WORDS = {
 MULTIPLIER_VERBS = {"double", "triple", "quadruple"}
 MULTIPLIER_VERB_CUES = {"than", "nearly", "almost", "roughly", "about", "to", "will", "could", "would", "may",
                         "might", "should", "can", "more"}
-# A change stated as a fraction: "cut costs by half", "rose by a third", "halved" -> percent.
-CHANGE_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0,
-                    "two thirds": 200 / 3, "three quarters": 75.0}
+# A change stated as a fraction: "cut costs by half", "rose by a third", "by one-fifth",
+# "by three-quarters", "halved" -> percent. Every fraction word: "half", "third" ... "tenth",
+# and "two thirds" ... "nine tenths" (numerator below the denominator).
+CHANGE_FRACTIONS = {w: 100 / d for w, d in FRACTION_WORDS.items() if not w.endswith("s")}
+CHANGE_FRACTIONS.update({f"{n} {w}": 100 * UNITS_WORDS[n] / d for w, d in FRACTION_WORDS.items() if w.endswith("s")
+                         for n in ("two", "three", "four", "five", "six", "seven", "eight", "nine") if UNITS_WORDS[n] < d})
 HALVING_WORDS = {"halved": 50.0, "halving": 50.0, "halves": 50.0}
 # A plural time unit without a numeral ("for months", "days to weeks"): from one of the
 # unit up to the next larger unit (a week of days, a year of months, a decade of years).
@@ -141,6 +149,10 @@ def parse_number_words(words: list[str]) -> float | None:
     words = [w.lower() for w in words if w not in {"-", "and"}]
     if tuple(words) in HALF_PHRASES:
         return 0.5
+    if tuple(words) in A_FRACTIONS:
+        return A_FRACTIONS[tuple(words)]
+    if tuple(words) in BARE_FRACTIONS:
+        return BARE_FRACTIONS[tuple(words)]
     if len(words) >= 2 and words[-2] in ("half", "quarter") and words[-1] in MAGNITUDE_WORDS:
         lead = 0.5 if words[-2] == "half" else 0.25
         return lead * MAGNITUDE_WORDS[words[-1]] if len(words) == 2 or words[:-2] == ["a"] else None

@@ -6,8 +6,9 @@ Nothing here runs: `extractor.py` compiles these into a spaCy pipeline.
 """
 from __future__ import annotations
 
-from claimflow.extract.numbers import (CHANGE_FRACTIONS, HALVING_WORDS, MAGNITUDE_WORDS, MULTIPLIER_WORDS, PLURAL_SCALES,
-                                      VAGUE_DURATIONS, VULGAR_FRACTIONS)
+from claimflow.extract.numbers import (A_FRACTIONS, BARE_FRACTIONS, CHANGE_FRACTIONS, FRACTION_WORDS, HALVING_WORDS,
+                                      MAGNITUDE_WORDS, MULTIPLIER_WORDS, PLURAL_SCALES, VAGUE_DURATIONS,
+                                      VULGAR_FRACTIONS)
 
 # --- Matcher patterns (token patterns), by family -------------------------------------
 # The Matcher tests every pattern's first token against every token of the text, so the
@@ -29,7 +30,12 @@ NUMBER_PATTERNS = (
     + [[{"ORTH": f}] for f in sorted(VULGAR_FRACTIONS)]
     # "a half turn", "half an hour", "half a million" (with a unit or scale only)
     + [[{"LOWER": "a"}, {"LOWER": "half"}], [{"LOWER": "half"}, {"LOWER": {"IN": ["a", "an"]}}]]
+    # "a third of firms", "a quarter of a percentage point", "by a quarter point", "a half-point hike"
+    + [[{"LOWER": "a"}, {"LOWER": {"IN": sorted(w for _, w in A_FRACTIONS)}}]]
+    + _each({w for (w,) in BARE_FRACTIONS}, [])
 )
+_SINGULAR_FRACTIONS = sorted(w for w in FRACTION_WORDS if not w.endswith("s"))
+_PLURAL_FRACTIONS = sorted(w for w in FRACTION_WORDS if w.endswith("s") and w != "halves")
 # Hedges between "by" and a fraction: "fell by nearly a quarter" (-> qualifier).
 FRACTION_HEDGES = {"nearly": "~", "almost": "~", "roughly": "~", "about": "~", "around": "~", "some": "~",
                    "more than": ">", "over": ">", "less than": "<", "under": "<"}
@@ -50,16 +56,17 @@ VAGUE_PATTERNS = (
     # a change by a fraction, read as a percentage: "cut costs by half", "rose by a
     # third", "by two-thirds", "cut in half"
     + [[{"LOWER": "by"}, {"LOWER": {"IN": sorted(FRACTION_HEDGES)}, "OP": "?"}, {"LOWER": {"IN": ["a", "one"]}, "OP": "?"},
-        {"LOWER": {"IN": ["half", "third", "quarter", "fifth", "tenth"]}}],
-       [{"LOWER": "by"}, {"LOWER": {"IN": ["two", "three"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["thirds", "quarters"]}}]]
+        {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _SINGULAR_FRACTIONS}}],
+       [{"LOWER": "by"}, {"LOWER": {"IN": sorted(FRACTION_HEDGES)}, "OP": "?"},
+        {"LOWER": {"IN": ["two", "three", "four", "five", "six", "seven", "eight", "nine"]}},
+        {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _PLURAL_FRACTIONS}}]]
     + [[{"LOWER": "in"}, {"LOWER": "half"}]]
 )
 MATCHER_PATTERNS = {"number": NUMBER_PATTERNS, "vague": VAGUE_PATTERNS}
 # Words (besides numbers) near which the Matcher runs: every pattern above contains a
 # number or one of these, within three tokens of its start.
 TRIGGER_WORDS = sorted(set(PLURAL_SCALES) | set(MAGNITUDE_WORDS) | {
-    "dozen", "dozens", "few", "handful", "couple", "several", "half", "quarter", "third", "fifth",
-    "tenth"} | set(VULGAR_FRACTIONS) | set(VAGUE_DURATIONS) | set(MULTIPLIER_WORDS) | set(HALVING_WORDS))
+    "dozen", "dozens", "few", "handful", "couple", "several"} | set(FRACTION_WORDS) | set(VULGAR_FRACTIONS) | set(VAGUE_DURATIONS) | set(MULTIPLIER_WORDS) | set(HALVING_WORDS))
 
 # --- Currencies ------------------------------------------------------------------------
 # ISO code -> (name reported as stated_unit for words, symbol/prefix forms, word forms).
@@ -131,7 +138,28 @@ QUALIFIERS_BEFORE = {
     "up to": "<=", "at most": "<=", "no more than": "<=", "as much as": "<=", "as many as": "<=",
     "a maximum of": "<=", "maximum of": "<=", "not more than": "<=", "as high as": "<=",
     "as little as": ">=", "as low as": ">=", "as few as": ">=",
+    # "just over 2 hours": a hedge makes "over" a bound even before a duration
+    "just over": ">", "slightly over": ">", "a little over": ">", "well over": ">", "just above": ">",
+    "slightly above": ">", "well above": ">", "just below": "<", "slightly below": "<", "well below": "<",
+    "just under": "<", "slightly under": "<", "a little under": "<", "well under": "<",
 }
+# Verbs that pass a level say a bound: "topped $3 trillion", "exceeded $5 billion",
+# "surged past $100,000", "broke through 20,000" (a movement "to" a level stays "=").
+BOUND_VERBS = {
+    ">": ("topped", "tops", "topping", "exceed", "exceeds", "exceeded", "surpass", "surpasses", "surpassed",
+          "surpassing", "passed", "passes", "crossed", "crosses", "eclipsed", "eclipses", "eclipsing",
+          "outstripped", "broke through", "breaks through", "broken through", "broke above", "broke past"),
+}
+# Of those, verbs that also take counted things literally ("passed 52 bills", "crossed 3
+# rivers"): a bound only before an amount, not before a count noun.
+LITERAL_BOUND_VERBS = {"passed", "passes", "crossed", "crosses"}
+# "past" after a verb of movement: "surged past", "rose past", "blew past".
+PAST_VERBS = ("surged", "surges", "surging", "rose", "rises", "rising", "climbed", "climbs", "jumped", "jumps",
+              "moved", "moves", "pushed", "pushes", "shot", "soared", "soars", "raced", "races", "sailed", "blew",
+              "went", "goes", "edged", "crept", "inched", "broke", "breaks", "zoomed", "rocketed", "powered", "sped",
+              "got", "gets", "climbing", "pushing")
+QUALIFIERS_BEFORE.update({p: q for q, ps in BOUND_VERBS.items() for p in ps})
+QUALIFIERS_BEFORE.update({f"{v} past": ">" for v in PAST_VERBS})
 # After the quantity: "(estimated)", "or more", "+".
 QUALIFIERS_AFTER = {
     "+": ">=", "or more": ">=", "and up": ">=", "or higher": ">=", "and above": ">=", "plus": ">=",
@@ -140,6 +168,9 @@ QUALIFIERS_AFTER = {
 }
 # A bound beats an approximation ("estimated $100M+" is >=).
 QUALIFIER_RANK = {"=": 0, "~": 1, ">=": 2, ">": 2, "<=": 2, "<": 2}
+
+# Dimensions share the unit of their last member: "12 x 8 x 4 inches", "a 10 by 12 foot room".
+DIMENSION_CONNECTORS = {"x", "×", "by"}
 
 # --- Ranges -----------------------------------------------------------------------------
 RANGE_CONNECTORS = [("-",), ("–",), ("—",), ("to",), ("-", "to"), ("–", "to"), ("through",), ("or",)]
@@ -233,6 +264,20 @@ COUNT_STOP_WORDS = {
     "year", "years", "month", "months", "day", "days", "week", "weeks", "time", "times",
 }
 
+# Words that make "points" after a number percentage points: the clause is about a rate,
+# a yield, a share or a margin (a percentage figure in the clause says so too; see
+# quantities._rate_context).
+RATE_CONTEXT_WORDS = {
+    "rate", "rates", "yield", "yields", "unemployment", "jobless", "inflation", "margin", "margins", "spread",
+    "spreads", "share", "percentage", "interest", "mortgage", "mortgages", "fed", "ecb", "boe",
+    "poll", "polls", "approval", "turnout", "coupon", "apr", "cpi", "participation", "vacancy", "occupancy",
+    "hike", "hikes", "bps", "basis", "treasury", "treasuries", "gilt", "gilts", "bund", "bunds", "bond", "bonds",
+}
+# A percentage figure in the clause says so too, unless it restates the change (", or 2.6%").
+PERCENT_WORDS = {"%", "percent", "pct"}
+RESTATEMENT_WORDS = {"or", "("}
+SENTENCE_STOPS = {".", "!", "?", ";"}
+
 # --- Direction ------------------------------------------------------------------------------
 # Verbs of change that say no direction by themselves ("trimmed by a third" is down).
 CHANGE_VERBS = {"lowered", "lower", "trimmed", "trim", "slash", "narrowed", "narrow", "widened", "widen",
@@ -273,7 +318,16 @@ MOVEMENTS = {"rose", "rises", "risen", "increased", "increases", "grew", "grows"
              "climbs", "soared", "surged", "gained", "gains", "added", "fell", "falls", "fallen", "dropped", "drops",
              "declined", "declines", "decreased", "decreases", "slid", "slipped", "sank", "tumbled", "plunged",
              "slumped", "shrank", "eased", "narrowed", "widened", "dipped", "improved", "cut", "lowered", "raised",
-             "boosted", "trimmed", "slashed"}
+             "boosted", "trimmed", "slashed",
+             # the base forms after an auxiliary ("will rise from ¥210 to ¥230", "could jump $5 to $50")
+             "rise", "fall", "jump", "climb", "drop", "increase", "decrease", "grow", "gain", "decline", "slide",
+             "sink", "soar", "surge", "plunge", "tumble", "slump", "dip", "raise", "boost", "lower", "slash",
+             "jumping", "rising", "falling", "climbing", "dropping", "increasing", "decreasing", "growing"}
+# A particle after a verb of motion is a movement too: "went up from ¥210 to ¥230", "go down $3 to $40".
+MOVEMENT_PARTICLES = {"up", "down"}
+MOVEMENT_PARTICLE_VERBS = {"go", "goes", "went", "gone", "going", "move", "moved", "moves", "shot", "shoot", "shoots",
+                           "edged", "inched", "ticked", "crept", "came", "come", "comes", "stepped", "bumped",
+                           "marked", "revised", "trended", "pushed", "driven", "drove"}
 # Bound words that say no direction before "than" / "to": "fell by more than 6%" is down,
 # "up to 140 mph" is a bound.
 BOUND_BEFORE = {"more": "than", "less": "than", "fewer": "than", "up": "to", "down": "to", "higher": "than",

@@ -378,7 +378,9 @@ class _Scan:
                     else:
                         break
                 value = numbers.parse_number_words(words)
-                value, e = self._fraction_words(value, e)
+                key = tuple(w.lower() for w in words)
+                if key not in numbers.A_FRACTIONS and key not in numbers.BARE_FRACTIONS:
+                    value, e = self._fraction_words(value, e)  # not "a third quarter"
             else:
                 value = numeric
                 # mixed number "10 1/2"
@@ -426,6 +428,10 @@ class _Scan:
                         and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1:
                     out[-1] = (ps, e)  # "10 000" (SI thousands)
                     continue
+                if mark is not None and pe + 1 == s and mark.text == "/" and pe - ps == 1 and self.doc[pe - 1].is_digit \
+                        and self._joined(pe) and not self._slash_pair(pe):
+                    out[-1] = (ps, e)  # "12/25", "50/50": one token in the text, a fraction as before
+                    continue
                 if mark is not None and pe + 1 == s and mark.text in {".", ",", "/"} and self.doc[pe - 1].is_digit \
                         and self.doc[pe - 1].whitespace_ and mark.whitespace_:
                     if mark.text == "," and len(self.doc[s].text) != 3:
@@ -435,6 +441,16 @@ class _Scan:
                     continue
             out.append((s, e))
         return out
+
+    def _slash_pair(self, i: int) -> bool:
+        """"130/80 mmHg": a glued slash between two whole numbers above 20, then a unit, is two
+        values in that unit (a blood pressure, "100/200 Mbps"), not a fraction."""
+        a, b = self.tok(i - 1), self.tok(i + 1)
+        if a is None or b is None or not (a.is_digit and b.is_digit and self._joined(i)) or int(a.text) <= 20 \
+                or int(b.text) <= 20:
+            return False
+        u = self.phrase_at("UNIT", i + 2)
+        return u is not None and units.lookup(u[1], self.span(i + 2, u[0]).text) is not None and self._unit_ok(i + 2, u[0])
 
     def _tokenised_value(self, s: int, e: int) -> float | None:
         toks = [t.text for t in self.span(s, e)]
@@ -459,14 +475,27 @@ class _Scan:
         self._right(q)
         if q.end > e and self._in_a_name(s, e, raw):
             return None
+        if q.count_noun and q.qualifier == ">" and self.tok(q.start - 1) is not None \
+                and self.tok(q.start - 1).lower_ in patterns.LITERAL_BOUND_VERBS:
+            q.qualifier = "="  # "passed 52 bills" counts bills; "passed 100,000" is a bound
+        share = False
         if not q.has_unit and q.scale is None and 0 < value < 1 and self.tok(q.end) is not None and self.tok(q.end).lower_ == "of" \
                 and (not any(c.isdigit() for c in raw) or "/" in raw or raw[-1:] in numbers.VULGAR_FRACTIONS):
+            share = True
             art, u = self.tok(q.end + 1), self.phrase_at("UNIT", q.end + 2)
             spec = units.lookup(u[1], self.span(q.end + 2, u[0]).text) if u and art is not None and art.lower_ in ("a", "an") else None
             if spec is not None:
                 q.unit, q.end = spec, u[0]  # "two thirds of a mile"
+            elif u and art is not None and art.lower_ == "a" and u[1] in units.POINT_FORMS:
+                q.end = u[0]
+                self._points(q, q.end)  # "a quarter of a point"
             else:
                 q.unit = units.FRACTION  # "two-thirds of new capacity", "3/4 of users": a share
+        fraction = tuple(raw.lower().split())
+        if fraction in numbers.A_FRACTIONS or fraction in numbers.BARE_FRACTIONS:
+            points = q.unit is not None and q.unit.kind == "points"
+            if not (points or share and fraction in numbers.A_FRACTIONS and q.count_noun is None):
+                return None  # "a third quarter", "the first half": only "a third of", "a quarter point" are amounts
         if q.unit is not None and q.unit.kind == "multiplier" and self.doc[q.end - 1].text == "X" and self.glued(q.end - 1) \
                 and self.tok(q.end) is not None and self.tok(q.end).text in {"-", "–"} and self.tok(q.end + 1) is not None \
                 and self.tok(q.end + 1).is_alpha and not self.tok(q.end + 1).lower_.endswith(("er", "est")):
@@ -592,7 +621,7 @@ class _Scan:
                 return True  # "oct . 13", "no . 1" in tokenised text
             if prev.text == "[" and nxt is not None and nxt.text == "]":
                 return True  # footnote marker
-            if prev.text in {"#", "@", "/"} and self.glued(s - 1):
+            if prev.text in {"#", "@", "/"} and self.glued(s - 1) and not (prev.text == "/" and self._slash_pair(s - 1)):
                 return True
             # "Llama 2", "Windows 10", "English 101": a number in a name
             mixed_case = any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15", "PlayStation 5"
@@ -858,6 +887,11 @@ class _Scan:
             q.qualifier = _stronger(q.qualifier, ">=")
             q.open_high = True
             k += 1
+        elif t is not None and t.text in {"-", "–"} and self.glued(k - 1) and self.glued(k) \
+                and self.tok(k + 1) is not None and self.tok(k + 1).lower_ == "plus":
+            q.qualifier = _stronger(q.qualifier, ">=")  # "9,000-plus locations", "$1 billion-plus"
+            q.open_high = True
+            k += 2
         # finance shorthand "30 musd", "48.5 mgbp"
         t = self.tok(k)
         if t is not None and not q.currency and len(t.lower_) >= 4 and t.lower_[:-3] in patterns.SCALED_CURRENCY_PREFIX \
@@ -917,6 +951,9 @@ class _Scan:
                 k = unit[0]
                 if spec.stated == "degree":
                     k = self._degree_reading(q, k)
+            elif spec is None and unit[1] in units.POINT_FORMS \
+                    and self._points(q, unit[0], counted=unit[1] == "points" or hyphen):
+                k = unit[0]  # "fell 350 points", "fell 0.2 points to 3.9%", "a quarter-point cut"
         elif q.currency is None and q.unit is None and not hyphen:
             noun_end = self._count_noun(kk)
             if noun_end is not None and q.raw.lower() == "one" and self.doc[noun_end - 1].lower_.endswith("s"):
@@ -1075,6 +1112,35 @@ class _Scan:
             return False
         near = self._near_words(q.num_start, k, before=8, after=4)
         return not any(w in units.WEIGHT_WORDS for w in near) and any(w in units.MONEY_WORDS for w in near)
+    def _points(self, q: Q, end: int, counted: bool = True) -> bool:
+        """"points" after a number: percentage points in a clause about a rate, else counted
+        points when `counted` (written "points", or a compound "a 50-point lead"; a singular
+        "one point" counts nothing, as "one store" does not). True when it took the word."""
+        if self._rate_context(q.start, end):
+            q.unit = units.PERCENTAGE_POINTS
+        elif counted:
+            q.count_noun = "points"
+        else:
+            return False
+        return True
+
+    def _rate_context(self, s: int, e: int) -> bool:
+        """The clause around tokens s..e is about a rate: a rate word ("yield", "unemployment",
+        "margin"), or a percentage figure that is not a restatement of a change (", or 2.6%",
+        "(2.6%)" follow index points). Looks at most 15 tokens either side, within the sentence."""
+        for span in (range(s - 1, max(-1, s - 16), -1), range(e, min(self.n, e + 15))):
+            for j in span:
+                t = self.doc[j]
+                if t.text in patterns.SENTENCE_STOPS or "\n" in t.text:
+                    break
+                low = t.lower_
+                if low in patterns.RATE_CONTEXT_WORDS:
+                    return True
+                if low in patterns.PERCENT_WORDS and j >= 1 and self.doc[j - 1].like_num:
+                    before = self.tok(j - 2)
+                    if before is None or before.lower_ not in patterns.RESTATEMENT_WORDS:
+                        return True
+        return False
 
     def _per_count(self, q: Q, k: int) -> int | None:
         """After "per": an optional scale word, up to two modifiers and a counted noun
@@ -1131,7 +1197,7 @@ class _Scan:
                             and nxt.lower_ not in _MEASURE_FOLLOWERS \
                             and not (text.lower() != "in" and nxt.lower_ in _UNIT_CONJUNCTIONS):
                         return False
-                if text.lower() == "x" and nxt is not None and (nxt.like_num):
+                if text.lower() in ("x", "×") and nxt is not None and (nxt.like_num):
                     return False  # "1 m x 1 m" is a product, "3 x 4" too
         return True
 
@@ -1302,9 +1368,12 @@ class _Scan:
         return q
 
     def _after_change_verb(self, s: int) -> bool:
-        """A verb of change within four words before "by" ("cut costs by", "rose by")."""
-        for j in range(max(0, s - 4), s):
+        """A verb of change before "by" in its clause ("cut costs by", "rose by", "were up by
+        one-fifth, and costs by a quarter"), at most ten words back."""
+        for j in range(s - 1, max(-1, s - 11), -1):
             w = self.doc[j].lower_
+            if w in patterns.SENTENCE_STOPS or "\n" in w:
+                return False
             if any(w in ws for ws in patterns.DIRECTION_WORDS.values()) or w in patterns.CHANGE_VERBS:
                 return True
         return False
@@ -1342,8 +1411,15 @@ class _Scan:
         for a, b in reversed(list(zip(qs, qs[1:]))):
             if a.has_unit or a.is_range or a.vague or a.scale or not (b.unit or b.count_noun) or b.is_range:
                 continue
-            if [t.lower_ for t in self.span(a.end, b.start)] in (["and"], ["or"], [","]) and b.num_start == b.start:
+            between = [t.lower_ for t in self.span(a.end, b.start)]
+            if between in (["and"], ["or"], [","]) and b.num_start == b.start:
                 a.unit, a.count_noun, a.per = b.unit, b.count_noun, b.per
+            elif len(between) == 1 and between[0] in patterns.DIMENSION_CONNECTORS and b.num_start == b.start \
+                    and b.unit is not None and b.unit.kind == "length" and not b.per:
+                a.unit = b.unit  # "12 x 8 x 4 inches", "a 10 by 12 foot room": each side in the unit
+            elif between == ["/"] and b.unit is not None and self._slash_pair(a.end):
+                a.unit, a.per = b.unit, b.per  # "130/80 mmHg": two readings in one unit
+                b.qualifier = _stronger(b.qualifier, a.qualifier)  # "above 130/80 mmHg" bounds both
         # "close 20 to 25 of its 310 stores": a part of a counted whole counts the same things
         for a, b in zip(qs, qs[1:]):
             if not a.has_unit and not a.unit and b.count_noun and not a.vague and b.num_start == b.start \
@@ -1432,14 +1508,41 @@ class _Scan:
         a.end = b.end
         return a
 
-    def _after_movement(self, s: int, percent: bool) -> bool:
-        """"rose €400 million to ...", "fell from 5% to ...", "cut costs from $5m to ...": a
-        verb of movement before the figure (with "from", up to two words between). "grew
-        by 10% to 12%" and "rose 5% to 10%" stay ranges of the change."""
+    def _after_movement(self, s: int, percent: bool, own_unit: bool = False) -> bool:
+        """"rose €400 million to ...", "fell from 5% to ...", "cut costs from $5m to ...",
+        "went up from ¥210 to ...", "rose by $2 billion to ...": a verb of movement before the
+        figure (with "from", up to two words between; with "by", up to two words before it,
+        when the first figure has its own unit). "grew by 10% to 12%", "fell by 7 to 9 mmHg"
+        and "rose 5% to 10%" stay ranges of the change."""
         t = self.tok(s - 1)
         if t is not None and t.lower_ == "from":
-            return any(self.tok(j) is not None and self.tok(j).lower_ in patterns.MOVEMENTS for j in range(s - 4, s - 1))
-        return not percent and t is not None and t.lower_ in patterns.MOVEMENTS
+            return any(self._movement_at(j) for j in range(s - 4, s - 1))
+        if not percent and own_unit and t is not None and t.lower_ == "by":
+            return any(self._movement_at(j) for j in range(s - 4, s - 1))
+        return not percent and self._movement_at(s - 1)
+
+    def _movement_at(self, j: int) -> bool:
+        """Token j is a verb of movement ("rose"), or a particle after a verb of motion ("went up")."""
+        t = self.tok(j)
+        if t is None:
+            return False
+        if t.lower_ in patterns.MOVEMENTS:
+            return True
+        verb = self.tok(j - 1)
+        return t.lower_ in patterns.MOVEMENT_PARTICLES and verb is not None \
+            and verb.lower_ in patterns.MOVEMENT_PARTICLE_VERBS
+
+    def _level_after_change(self, a: Q, b: Q) -> bool:
+        """"fell 0.5% to 4,120", "rose 1% to 2,400": a percentage, then a bare number of
+        another kind (an index level, a price without its sign) is a change and a level,
+        never a range: after a verb of movement, or when the bare end is a magnitude no
+        percentage range reaches (over 100)."""
+        if a.unit is None or a.unit.kind not in ("percent", "points") or b.has_unit or b.unit is not None \
+                or a.is_range or b.high is None:
+            return False
+        return abs(b.high) > 100 or self._movement_at(a.start - 1) or (
+            self.tok(a.start - 1) is not None and self.tok(a.start - 1).lower_ == "by"
+            and any(self._movement_at(j) for j in range(a.start - 4, a.start - 1)))
 
     def _range_follows(self, e: int) -> bool:
         """"one to two years", "one or two days": the number opens a range."""
@@ -1500,8 +1603,11 @@ class _Scan:
         framed = before_word in patterns.FROM_WORDS or before_word in patterns.BETWEEN_WORDS
         if between == ("or",) and (a.has_unit or not b.has_unit):
             return None
-        if between == ("to",) and self._after_movement(a.start, percent=a.unit is not None and a.unit.kind in ("percent", "points")):
+        if between == ("to",) and self._after_movement(a.start, percent=a.unit is not None and a.unit.kind in ("percent", "points"),
+                                                       own_unit=a.has_unit or a.unit is not None):
             return None  # "rose €400 million to €2.6bn", "fell from 5% to 3%": a change and a level, two levels
+        if self._level_after_change(a, b):
+            return None  # "fell 0.5% to 4,120": a change in percent and the level it reached
         # compatible units: a carries none, or the same
         if a.currency and b.currency and a.currency != b.currency:
             return None

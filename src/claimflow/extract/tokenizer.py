@@ -44,6 +44,10 @@ EXTRA_INFIXES = [
     r"(?<=[A-Z]{3}),(?=[0-9])",
     # "3-inch", "16-meter": the number from a compound modifier
     r"(?<=[0-9])[-–](?=[A-Za-z])",
+    # "130/80": two- or three-digit numbers on both sides of a slash, as two tokens (a
+    # reading "130/80 mmHg" is two values; the scan joins other such pairs back into a
+    # fraction, see quantities._slash_pair)
+    r"(?:(?<=^[0-9]{2})|(?<=^[0-9]{3}))/(?=[0-9]{2,3}$)",
 ]
 
 

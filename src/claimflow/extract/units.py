@@ -252,7 +252,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 # "C"/"F" only in capitals and glued to the number, "-12C"; see quantities._unit_ok).
 CASE_SENSITIVE = {"t": "t", "'": None, "\"": "\"", "st": None, "point": None,
                   "points": None, "in": "in", "kn": None, "kt": None, "pm": "pm", "am": "am", "ha": None,
-                  "cc": None, "us": None, "bp": None, "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
+                  "cc": None, "us": None, "bp": "bp", "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
                   "gy": "Gy", "mgy": "mGy", "pa": "Pa", "hpa": "hPa", "kpa": "kPa", "mpa": "MPa", "bar": "bar",
                   "bars": None,
                   "g": "g", "s": "s", "j": "J", "w": "W", "m": "m", "c": "C", "f": "F", "v": "V", "ah": "Ah",
@@ -288,7 +288,7 @@ CASED_SYMBOLS: dict[str, dict[str, str]] = {
 UNITS_BEFORE = {"Mach": "mach"}
 # Forms that need a number directly attached or with a space (never across a hyphen
 # compound like "3-in-1").
-AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
+AMBIGUOUS_SHORT = {"in", "m", "s", "g", "l", "t", "h", "w", "j", "b", "x", "×", "ft", "mi", "oz", "min", "mo", "yr", "sec", "hr"}
 
 # The name reported as `stated_unit`: the unit's full conventional name (SI spelling,
 # "metre", "litre"; a text that writes "meters" gets "meter", see `stated_name`). Rows whose
@@ -325,6 +325,10 @@ RATE_FORMS = {
 
 # kind "points": basis points are a hundredth of a percentage point.
 POINTS_FACTOR = {"percentage points": 1.0, "basis points": 0.01}
+# "point(s)" after a number (never a unit by `lookup`): percentage points when its clause is
+# about a rate or a percentage ("fell 0.2 points to 3.9%", "cut rates by a quarter point"),
+# otherwise the count noun "points" (index points, scores: "the Dow fell 350 points").
+POINT_FORMS = {"point", "points"}
 
 
 
@@ -342,6 +346,7 @@ class UnitSpec:
 # A share written as a fraction ("two-thirds of", "1 in 4") is stated as the fraction and
 # becomes a percentage.
 FRACTION = UnitSpec("fraction", None, "percent")
+PERCENTAGE_POINTS = UnitSpec("percentage points", None, "points")
 
 
 def _build_forms() -> dict[str, UnitSpec]:
