@@ -196,6 +196,7 @@ NOT_CLAIMS = [
     "KTLA Channel 5 tracked a category 4 storm.",
     "Between 1600 and 1900 the town grew; between A.D. 1000 and 1260 it did not; by 2120 it may.",
     "The fair runs Sept. 20-24.",
+    "It passed the ISO 3888-2 test in 2016; during 2016 Stone spoke. At 2-0 down they fought back.",
 ]
 
 # `stated_unit`: a clear, conventional name of the unit as written (pint's full names, SI
@@ -240,6 +241,13 @@ FOUND_AS_BUGS = [
     ("It lasts for one to two years.", "one to two years", 31557600, 63115200, "s", "="),
     # a price with a rate is no dollars-and-cents compound
     ("oil at $52 a barrel and 63 cents per share", "$52 a barrel", 52, 52, "USD/barrel", "="),
+    # ages, signs and bounds glued by a hyphen (NewsQuant-style news)
+    ("The 65-year-old worries about it.", "65-year-old", 65 * 31557600, 65 * 31557600, "s", "="),
+    ("It polled men aged 18 to 34.", "18 to 34", 18 * 31557600, 34 * 31557600, "s", "="),
+    ("The offense was minus-5 yards.", "minus-5 yards", -4.572, -4.572, "m", "="),
+    ("the sub-7 nanometer chips", "sub-7 nanometer", None, 7e-9, "m", "<"),
+    ("a production-four-door record", "four-door", 4, 4, "doors", "="),
+    ("The NHS 10-20% rise", "10-20%", 10, 20, "%", "="),
     # a comparative between the number and what it counts (audit of new text)
     ("The region will add 1.7 billion more people by 2050.", "1.7 billion more people", 1.7e9, 1.7e9, "people", "="),
     ("It hired 500 extra staff.", "500 extra staff", 500, 500, "staff", "="),

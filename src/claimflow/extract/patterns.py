@@ -199,6 +199,8 @@ MODEL_WORDS = {"Pro", "Max", "MAX", "Plus", "Ultra", "Mini", "Dreamliner", "Seri
 # Years outside 1800-2100: with an era, or after a word that dates ("by 2120", "until 1650").
 ERA_WORDS = {"a.d.", "ad", "a.d", "bc", "b.c.", "bce", "ce", "b.c"}
 YEAR_CUES = {"by", "until", "till", "since", "before", "after", "circa", "c.", "in", "year"}
+# A prefix glued by a hyphen that bounds the number ("sub-7 nanometer", "sub-$1,000 phones").
+HYPHEN_PREFIX_BOUNDS = {"sub": "<", "under": "<", "over": ">"}
 # Scores: "beat Arsenal 3-1", "won 121-115", "a 2-0 win", "6-4, 7-6" are results, not claims.
 SCORE_VERBS = {"beat", "beats", "beating", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
                "defeated", "defeat", "defeats", "drew", "draw", "draws", "drawn", "trailed", "trail", "trails",
@@ -206,7 +208,7 @@ SCORE_VERBS = {"beat", "beats", "beating", "won", "win", "wins", "winning", "los
                "crushed", "swept", "tied", "levelled", "leveled", "finished", "ended", "scoreline"}
 SCORE_NOUNS = {"win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw", "tie",
                "lead", "record", "scoreline", "thrashing", "rout", "home", "away", "aggregate", "penalties",
-               "shootout", "decision", "count", "sweep"}
+               "shootout", "decision", "count", "sweep", "down", "up"}
 # Words that may follow a score ("won 3-1 in Madrid", "3-1 against Spurs", "won 6-4, 7-6").
 SCORE_FOLLOWERS = SCORE_NOUNS | {"in", "on", "at", "against", "over", "after", "with", "to", "and", "for",
                                  "as", "thanks", "before", "when", "while", "but", "at", "last", "this"}

@@ -475,6 +475,11 @@ class _Scan:
         self._right(q)
         if q.end > e and self._in_a_name(s, e, raw):
             return None
+        age = self._age(q)
+        unit_tok = self.tok(q.num_end)
+        if q.unit is not None and numbers.is_year(value, raw) and unit_tok is not None and unit_tok.is_title \
+                and unit_tok.is_alpha and len(unit_tok.text) > 2 and q.num_end > 0 and not self.is_break(q.num_end - 1):
+            return None  # "during 2016 Stone spoke": a year, then a name
         if q.count_noun and q.qualifier == ">" and self.tok(q.start - 1) is not None \
                 and self.tok(q.start - 1).lower_ in patterns.LITERAL_BOUND_VERBS:
             q.qualifier = "="  # "passed 52 bills" counts bills; "passed 100,000" is a bound
@@ -519,7 +524,7 @@ class _Scan:
             return None  # "a half" is a quantity with a unit or scale: "a half turn", "half a million"
         if q.count_noun and numbers.is_year(value, raw) and q.scale is None:
             return None  # "1988 sales" is a year modifying a noun
-        if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and self._period_phrase(q.start):
+        if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and not age and self._period_phrase(q.start):
             return None  # "for the nine months", "in the first eight months": a period
         if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)):
             return None
@@ -570,6 +575,23 @@ class _Scan:
         if prev is not None and prev.is_alpha and not prev.is_title:
             return True
         return nxt2 is not None and nxt2.is_title  # "Three Mile Island is ..." opening a sentence
+
+    def _age(self, q: Q) -> bool:
+        """An age: "a 65-year-old", "15 year-old students", "her 18-month-old" (the "-old"
+        joins the surface), "men aged 18 to 34" (a bare number after "aged" is in years)."""
+        if q.unit is not None and q.unit.kind == "time":
+            t, t2 = self.tok(q.end), self.tok(q.end + 1)
+            if t is not None and t2 is not None and t.text in {"-", "–"} and t2.lower_ == "old" and self.glued(q.end):
+                q.end += 2
+                return True
+            return False
+        if q.unit is None and not q.currency and not q.count_noun and q.low is not None and 0 < q.low < 130:
+            p1, p2, p3 = self.tok(q.start - 1), self.tok(q.start - 2), self.tok(q.start - 3)
+            if p1 is not None and (p1.lower_ == "aged" or p1.lower_ in {"to", "and", "-", "–"} and p2 is not None
+                                   and p2.like_num and p3 is not None and p3.lower_ == "aged"):
+                q.unit = units.lookup("years")
+                return True
+        return False
 
     def _period_phrase(self, s: int) -> bool:
         prev = self.tok(s - 1)
@@ -631,7 +653,9 @@ class _Scan:
                     and not self._currency_code_before(s) \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
                                                   or self.phrase_at("CUR_POST", e)
-                                                  or numbers.scale_of(nxt.text))):
+                                                  or numbers.scale_of(nxt.text))) \
+                    and not (self._joined(e) and self.tok(e + 1).is_digit  # "NHS 10-20%": a range
+                             and (self.phrase_at("UNIT", e + 2) or self.phrase_at("CUR_POST", e + 2))):
                 return True
         if nxt is not None:
             if nxt.lower_ in patterns.TIME_OF_DAY and self._clock_time(raw, value, nxt.lower_):
@@ -702,7 +726,11 @@ class _Scan:
         if prev is not None and (prev.lower_ in patterns.INDEX_NAMES or "&" in prev.text and prev.is_upper) \
                 and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
             return True
-        prev2 = self.tok(s - 2)
+        prev2, prev3 = self.tok(s - 2), self.tok(s - 3)
+        if prev is not None and prev.text == "-" and self._joined(s - 1) and prev2.is_digit and prev3 is not None \
+                and prev3.is_upper and prev3.is_alpha and len(prev3.text) > 1 \
+                and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
+            return True  # "ISO 3888-2", "MIL-STD 810-8": a part number after a code
         if prev is not None and prev2 is not None and (prev2.lower_, prev.lower_) in patterns.INDEX_BIGRAMS:
             return True  # "S P 500" (text stripped of "&"), "Euro Stoxx 50"
         if nxt is not None and nxt.text in patterns.MODEL_WORDS:
@@ -814,11 +842,20 @@ class _Scan:
         if t is not None and t.text in {"~", "≈"}:
             q.qualifier = "~"
             i -= 1
-        if t is not None and t.text == "-" and not self._is_range_dash(i - 1) and self.glued(i - 1):
-            # a minus sign: "-15", "$-99.99"
+        word = self.tok(i - 2) if t is not None and t.text == "-" and self.glued(i - 2) else None
+        if word is not None and word.is_alpha and word.lower_ in patterns.HYPHEN_PREFIX_BOUNDS \
+                and any(c.isdigit() for c in q.raw):  # ("sub-zero" is an idiom)
+            q.qualifier = patterns.HYPHEN_PREFIX_BOUNDS[word.lower_]  # "sub-7 nanometer" is below 7
+            i -= 2
+        elif word is not None and word.is_alpha and word.lower_ not in {"minus", "negative"}:
+            pass  # "production-four-door", "now-18": a hyphen after a word joins a compound, no sign
+        elif t is not None and t.text == "-" and not self._is_range_dash(i - 1) and self.glued(i - 1):
+            # a minus sign: "-15", "$-99.99", "minus-5 yards"
             q.low = -q.low if q.low is not None else None
             q.high = q.low
             i -= 1
+            if word is not None:
+                i -= 1
         t = self.tok(i - 1)
         if t is not None and t.lower_ in {"minus", "negative"} and q.low is not None \
                 and not (self.tok(i - 2) is not None and self.tok(i - 2).lower_ == "or"):

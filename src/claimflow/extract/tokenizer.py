@@ -48,6 +48,8 @@ EXTRA_INFIXES = [
     # reading "130/80 mmHg" is two values; the scan joins other such pairs back into a
     # fraction, see quantities._slash_pair)
     r"(?:(?<=^[0-9]{2})|(?<=^[0-9]{3}))/(?=[0-9]{2,3}$)",
+    # a word glued by a hyphen to the figure it bounds or signs: "minus-5", "sub-7", "now-18"
+    r"(?:(?<=^minus)|(?<=^Minus)|(?<=^sub)|(?<=^Sub)|(?<=^now))-(?=[0-9$€£])",
 ]
 
 
