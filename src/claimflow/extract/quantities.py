@@ -399,8 +399,9 @@ class _Scan:
                 ps, pe = out[-1]
                 mark = self.tok(pe)
                 if pe == s and self.doc[pe - 1].is_digit and len(self.doc[pe - 1].text) <= 3 and len(self.doc[s].text) == 3 \
-                        and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1:
-                    out[-1] = (ps, e)  # "10 000" (SI thousands)
+                        and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1 \
+                        and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)):
+                    out[-1] = (ps, e)  # "10 000 dollars" (SI thousands; "scores of 3 100" are two)
                     continue
                 if mark is not None and pe + 1 == s and mark.text in {".", ",", "/"} and self.doc[pe - 1].is_digit \
                         and self.doc[pe - 1].whitespace_ and mark.whitespace_:
