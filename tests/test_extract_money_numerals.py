@@ -23,6 +23,43 @@ CASES = {
         ("The balance fell to −€450,000.", "−€450,000", -450000, -450000, "EUR", "="),
         ("Power prices hit −$40/MWh.", "−$40/MWh", -40, -40, "USD/MWh", "="),
     ],
+    "currencies": [
+        ("Singapore's median household income rose to S$10,869 a month.", "S$10,869", 10869, 10869, "SGD", "="),
+        ("Brazil's real slipped 0.8% to R$5.42 per dollar.", "R$5.42", 5.42, 5.42, "BRL", "="),
+        ("Taiwan's TSMC earned NT$374.7 billion.", "NT$374.7 billion", 3.747e11, 3.747e11, "TWD", "="),
+        ("It sold for MX$350 each.", "MX$350", 350, 350, "MXN", "="),
+        ("The price is 99¢.", "99¢", 0.99, 0.99, "USD", "="),
+        ("the company said it expects # 200 million in sales .", "# 200 million", 2e8, 2e8, "GBP", "="),
+        ("Volvo Cars reported operating income of SEK 6.2 billion, versus 5.1 billion crowns a year earlier.",
+         "5.1 billion crowns", 5.1e9, 5.1e9, "SEK", "="),
+        ("Volvo Cars reported operating income of SEK 6.2 billion.", "SEK 6.2 billion", 6.2e9, 6.2e9, "SEK", "="),
+        ("It cost 1,200 kronor.", "1,200 kronor", 1200, 1200, "SEK", "="),
+        ("A fine of 5,000 Swedish crowns.", "5,000 Swedish crowns", 5000, 5000, "SEK", "="),
+        ("Tickets cost 500 Czech crowns.", "500 Czech crowns", 500, 500, "CZK", "="),
+        ("The NOK 500 note.", "NOK 500", 500, 500, "NOK", "="),
+        ("a DKK 200 fee", "DKK 200", 200, 200, "DKK", "="),
+        ("The price is 120 PLN.", "120 PLN", 120, 120, "PLN", "="),
+        ("The fine amounted to 1.2 billion zlotys.", "1.2 billion zlotys", 1.2e9, 1.2e9, "PLN", "="),
+        ("Indonesia spent 50 trillion rupiah.", "50 trillion rupiah", 5e13, 5e13, "IDR", "="),
+        ("The budget is IDR 5 trillion.", "IDR 5 trillion", 5e12, 5e12, "IDR", "="),
+        ("Thailand spent 3.5 trillion baht.", "3.5 trillion baht", 3.5e12, 3.5e12, "THB", "="),
+        ("Lunch is 80 THB.", "80 THB", 80, 80, "THB", "="),
+        ("A visa costs SAR 300.", "SAR 300", 300, 300, "SAR", "="),
+        ("A visa costs AED 250.", "AED 250", 250, 250, "AED", "="),
+        ("The cost is 5,000 dirhams.", "5,000 dirhams", 5000, 5000, "AED", "="),
+        ("He paid 300 riyals.", "300 riyals", 300, 300, "SAR", "="),
+        ("The project costs 2 billion ringgit.", "2 billion ringgit", 2e9, 2e9, "MYR", "="),
+        ("Rent is KSh 25,000 a month.", "KSh 25,000", 25000, 25000, "KES", "="),
+        ("The fare is Tk 50.", "Tk 50", 50, 50, "BDT", "="),
+        ("He paid 40 quid for it.", "40 quid", 40, 40, "GBP", "="),
+        ("Shares closed up 3.5p.", "3.5p", 0.035, 0.035, "GBP", "="),
+        ("Shares rose 12p, then fell.", "12p", 0.12, 0.12, "GBP", "="),
+        ("He paid 300 dinars in Amman, Jordan.", "300 dinars", 300, 300, "JOD", "="),
+        ("The exchange rate is 5,000 ALL.", "5,000 ALL", 5000, 5000, "ALL", "="),
+        ("They paid PEN 50 million for it.", "PEN 50 million", 5e7, 5e7, "PEN", "="),
+        ("The fee is MAD 400 in Morocco.", "MAD 400", 400, 400, "MAD", "="),
+        ("The TRY 500 fee.", "TRY 500", 500, 500, "TRY", "="),
+    ],
 }
 
 # Must read as written (no change from the rules above).
@@ -30,9 +67,25 @@ UNCHANGED = [
     # a year and a count are two numbers; one space and one group is no thousands group
     ("in 2019 200 people came.", "200 people", 200, 200, "people", "="),
     ("scores of 3 100 were recorded.", "100", 100, 100, "", "="),
+    # "crowns" with no Scandinavian or Czech word near is a count
+    ("The dentist fitted 3 crowns.", "3 crowns", 3, 3, "crowns", "="),
+    # codes that are words: no currency in lower case, in capitals text, or before a count
+    ("He got ALL 5 teams.", "5 teams", 5, 5, "teams", "="),
+    ("He signed 40 TOP players.", "40", 40, 40, "", "="),
+    ("Try 3 times.", "3 times", 3, 3, "x", "="),
+    ("An IRR 15% target.", "15%", 15, 15, "%", "="),
+    ("Use 12 AWG wire.", "12", 12, 12, "", "="),
+    ("He owns 3 tk files.", "3 tk files", 3, 3, "files", "="),
 ]
 
 NOT_CLAIMS = [
+    "AMD 300 chips ship next year.",
+    "Upgrade to PHP 8 soon.",
+    "See p. 4 of the report.",
+    # "#" is pounds only in lower-cased tokenised text
+    "Call it # 1 in the list.",
+    "# 200 million reasons",
+    "The # 200 million Plan .",
 ]
 
 

@@ -63,6 +63,9 @@ def _phrase_table() -> dict[str, list[tuple[str, str]]]:
     for code, (_, pre, post) in patterns.CURRENCIES.items():
         table["CUR_PRE"] += [(p, code) for p in pre]
         table["CUR_POST"] += [(p, code) for p in post]
+    for code in sorted(patterns.CODES_AS_WORDS):  # in capitals only (see _reads_as_word)
+        table["CUR_PRE"].append((code.lower(), code))
+        table["CUR_POST"].append((code.lower(), code))
     table["MINOR"] = [(w, w) for w in patterns.MINOR_CURRENCIES]
     table["QUAL_BEFORE"] = [(p, q) for p, q in patterns.QUALIFIERS_BEFORE.items()]
     table["QUAL_AFTER"] = [(p, q) for p, q in patterns.QUALIFIERS_AFTER.items()]
@@ -540,11 +543,12 @@ class _Scan:
             return True
         if prev is not None:
             pl = prev.lower_
-            if pl in patterns.ID_NOUNS or pl in patterns.MONTHS:
+            if (pl in patterns.ID_NOUNS or pl in patterns.MONTHS) and not self._ptb_pound(s - 1):
                 return True
             prev2 = self.tok(s - 2)
-            if prev.text == "." and prev2 is not None and (prev2.lower_ in patterns.MONTHS or prev2.lower_ in patterns.ID_NOUNS):
-                return True  # "oct . 13", "no . 1" in tokenised text
+            if prev.text == "." and prev2 is not None and (prev2.lower_ in patterns.MONTHS or prev2.lower_ in patterns.ID_NOUNS
+                                                          or prev2.lower_ + "." in patterns.ID_NOUNS and self.glued(s - 2)):
+                return True  # "oct . 13", "no . 1" in tokenised text, "p. 4"
             if prev.text == "[" and nxt is not None and nxt.text == "]":
                 return True  # footnote marker
             if prev.text in {"#", "@", "/"} and self.glued(s - 1):
@@ -553,7 +557,7 @@ class _Scan:
             mixed_case = prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15"
             if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
-                    and not self._currency_code_before(s) \
+                    and not self._currency_code_before(s, e) \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
                                                   or self.phrase_at("CUR_POST", e)
                                                   or numbers.scale_of(nxt.text))):
@@ -583,12 +587,67 @@ class _Scan:
         frac = raw.partition(".")[2]
         return 0 <= value < 13 and (not frac or len(frac) == 2 and int(frac) < 60)
 
-    def _currency_code_before(self, s: int) -> bool:
-        """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number."""
+    def _currency_code_before(self, s: int, e: int | None = None) -> bool:
+        """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number ("AMD
+        300 chips" is a name: see _reads_as_word)."""
         prev = self.tok(s - 1)
         code = prev.text.upper() if prev is not None else ""
-        return self.phrase_ending("CUR_PRE", s) is not None or code in patterns.CURRENCIES or (
+        cur = self.phrase_ending("CUR_PRE", s)
+        if cur is not None and self._reads_as_word(cur[0], s, cur[1], s, e):
+            return False
+        return cur is not None or (code in patterns.CURRENCIES and code not in patterns.CODES_AS_WORDS) or (
             len(code) == 4 and code[0] == "M" and code[1:] in patterns.CURRENCIES)
+
+    def _reads_as_word(self, cs: int, ce: int, code: str, num_s: int, num_e: int | None) -> bool:
+        """A currency form at cs..ce that is a word here: a code in CODES_AS_WORDS not in
+        capitals, or in capitals text ("TOP 10 PICKS"), or with a counted noun or a unit
+        after the figure or the code ("ALL 5 teams", "AMD 300 chips", "IRR 15%", "40 TOP players");
+        an abbreviation of CASED_PREFIXES not in its case ("tk", "rm")."""
+        text = self.span(cs, ce).text
+        low = text.lower()
+        if low in patterns.CASED_PREFIXES:
+            return text not in patterns.CASED_PREFIXES[low]
+        if code not in patterns.CODES_AS_WORDS or low != code.lower():
+            return False
+        if text != code:
+            return True
+        before = cs < num_s  # the code stands before the number
+        outer, after = (self.tok(cs - 1), self.tok(num_e) if num_e is not None else None) if before \
+            else (self.tok(num_s - 1), self.tok(ce))
+        for t in (outer, after):
+            if t is None or not t.is_alpha or numbers.scale_of(t.text) is not None:
+                continue
+            if t.is_upper and len(t.text) > 1:
+                return True
+        if after is not None and self._count_noun(after.i) is not None:
+            return True
+        if not before and after is not None and after.is_alpha and after.is_lower \
+                and after.lower_ not in patterns.COUNT_STOP_WORDS and numbers.scale_of(after.text) is None:
+            return True  # "12 AWG wire": the code names a kind of the noun after it
+        if before and num_e is not None and num_e - num_s == 1 and self.doc[num_s].is_digit \
+                and len(self.doc[num_s].text) <= 2 and numbers.scale_of(after.text if after is not None else "") is None:
+            return True  # "PHP 8", "TOP 10": a small whole number after such a code is a version or a rank
+        unit = self.phrase_at("UNIT", num_e) if before and num_e is not None else None
+        return unit is not None and self._unit_ok(num_e, unit[0])
+
+    def _ptb_pound(self, i: int) -> bool:
+        """"expects # 200 million in sales .": Penn Treebank's "#" for "£" (see PTB_POUND),
+        a "#" standing alone in lower-cased text with detached punctuation."""
+        t = self.tok(i)
+        if t is None or t.text != patterns.PTB_POUND or not t.whitespace_ or self._line_start(i):
+            return False
+        detached = False
+        for j in range(max(0, i - 12), min(self.n, i + 12)):
+            w = self.doc[j]
+            if "\n" in w.text or "\n" in w.whitespace_:
+                if j < i:
+                    detached = False
+                    continue
+                break
+            if any(c.isupper() for c in w.text):
+                return False
+            detached = detached or (w.text in patterns.PTB_DETACHED and j > 0 and bool(self.doc[j - 1].whitespace_))
+        return detached
 
     def _identifier_part(self, s: int, e: int, raw: str) -> bool:
         """Numbers that are parts of codes, not quantities: "1111-2222-3333" (account and
@@ -631,6 +690,8 @@ class _Scan:
         cur = self.phrase_ending("CUR_PRE", i)
         if cur is not None and cur[0] < getattr(self, "floor", 0):
             cur = None  # that currency word belongs to the previous amount ("17 USD 25")
+        if cur is not None and self._reads_as_word(cur[0], i, cur[1], i, q.num_end):
+            cur = None  # "ALL 5 teams", "Try 3 times"
         prev = self.tok(i - 1)
         if cur is None and prev is not None and len(prev.text) == 4 and prev.text[0] in "mM" \
                 and prev.text[1:].upper() in patterns.CURRENCIES and i - 1 >= getattr(self, "floor", 0):
@@ -643,6 +704,9 @@ class _Scan:
             q.currency = cur[1]
             q.currency_name = self._currency_name(cur[1], self.span(cs, i).text)
             i = cs
+        elif cur is None and self._ptb_pound(i - 1):
+            q.currency, q.currency_name = "GBP", patterns.CURRENCIES["GBP"][0]
+            i -= 1
         t = self.tok(i - 1)
         if t is not None and t.text in {"~", "≈"}:
             q.qualifier = "~"
@@ -752,6 +816,13 @@ class _Scan:
         if cw is not None and self.tok(cw[0]) is not None and self.tok(cw[0]).like_num and (
                 (cw[0] - kk == 1 and not self.doc[kk].is_alpha) or not self.doc[cw[0] - 1].whitespace_):
             cw = None  # "10 $ 30", "3 USD50 cards": a sign before a number belongs to that number
+        if cw is not None and self._reads_as_word(kk, cw[0], cw[1], q.num_start, None):
+            cw = None  # "40 TOP players"
+        if cw is None and not hyphen and q.currency is None and self.tok(kk) is not None \
+                and self.tok(kk).lower_ in patterns.CONTEXT_CURRENCIES:
+            code = self._context_currency(kk)
+            if code is not None:
+                cw = (kk + 1, code)  # "5.1 billion crowns" after "SEK 6.2 billion"
         minor = self.phrase_at("MINOR", kk)
         unit = self.phrase_at("UNIT", kk)
         if cw is not None and (q.currency in (None, cw[1])) and not (unit and unit[0] > cw[0]):
@@ -900,6 +971,26 @@ class _Scan:
             if t.text in {"“", "”"} or t.text == '"' and not (j > 0 and self.doc[j - 1].like_num and self.glued(j - 1)):
                 quotes += 1  # an earlier inch mark ('9"') opens no quotation
         return quotes % 2 == 0
+
+    def _context_currency(self, k: int) -> str | None:
+        """The currency a word of several names ("crowns", "dinars"), from a country,
+        currency or city word in the same sentence nearby (see CONTEXT_CURRENCIES)."""
+        default, context = patterns.CONTEXT_CURRENCIES[self.doc[k].lower_]
+        w = patterns.CONTEXT_WINDOW
+        for j in sorted(range(max(0, k - w), min(self.n, k + w)), key=lambda j: abs(j - k)):
+            t = self.doc[j]
+            if t.text in {".", "!", "?", ";"} and t.whitespace_ or "\n" in t.whitespace_:
+                if j < k:
+                    continue  # earlier sentences say nothing (sorted by distance: skip on)
+            code = context.get(t.lower_)
+            if code is not None and not self._sentence_between(j, k):
+                return code
+        return default
+
+    def _sentence_between(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return any(self.doc[x].text in {".", "!", "?"} and self.doc[x].whitespace_ or "\n" in self.doc[x].whitespace_
+                   for x in range(lo, hi))
 
     def _currency_name(self, code: str, written: str) -> str:
         name = patterns.CURRENCIES[code][0]

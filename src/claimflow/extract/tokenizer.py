@@ -18,9 +18,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from claimflow.extract.numbers import SCIENTIFIC, like_num
 
 EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{1,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\["]
-EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥元₾₡₭₱₦₪₫₴]",
+EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹¢])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥¢元₾₡₭₱₦₪₫₴]",
                   r"(?<=[a-z][A-Z])\."]  # a sentence-final period after a unit: "120 kW."
-UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwx"}
+UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwxp"}
 EXTRA_INFIXES = [
     # digit -> unit/scale letters, when the letters end the token or a hyphen follows
     r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",
@@ -100,7 +100,7 @@ def blank_english() -> spacy.Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(EXTRA_INFIXES + list(defaults.infixes)).finditer
     nlp.tokenizer.token_match = re.compile(SCIENTIFIC + "$").match
     # spaCy keeps "k." and "m." whole as abbreviations; after a number they are a scale or
-    # unit and a full stop ("worth $8k.", "cost £3m.", "took 10s.")
+    # unit and a full stop ("worth $8k.", "cost £3m.", "took 10s.", "up 3.5p.")
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in UNIT_LETTER_STOPS}
     base = nlp.vocab.lex_attr_getters[LIKE_NUM]
     nlp.vocab.lex_attr_getters[LIKE_NUM] = partial(like_num, base=base)
