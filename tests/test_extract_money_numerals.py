@@ -60,6 +60,17 @@ CASES = {
         ("The fee is MAD 400 in Morocco.", "MAD 400", 400, 400, "MAD", "="),
         ("The TRY 500 fee.", "TRY 500", 500, 500, "TRY", "="),
     ],
+    "accounting negatives": [
+        ("The company's net loss widened to $(12.4) million, or $(0.08) per share.", "$(12.4) million",
+         -12.4e6, -12.4e6, "USD", "="),
+        ("The company's net loss widened to $(12.4) million, or $(0.08) per share.", "$(0.08)", -0.08, -0.08, "USD", "="),
+        ("Operating income was (3.2) million euros compared with 1.1 million euros a year ago.",
+         "(3.2) million euros", -3.2e6, -3.2e6, "EUR", "="),
+        ("Free cash flow was (145) million dollars.", "(145) million dollars", -1.45e8, -1.45e8, "USD", "="),
+        ("The net loss was ($12.4 million) in the quarter.", "($12.4 million)", -12.4e6, -12.4e6, "USD", "="),
+        ("Net loss was (1,204) in 2024.", "(1,204)", -1204, -1204, "", "="),
+        ("| Net income | (3.2) | 1.1 |", "(3.2)", -3.2, -3.2, "", "="),
+    ],
 }
 
 # Must read as written (no change from the rules above).
@@ -76,6 +87,15 @@ UNCHANGED = [
     ("An IRR 15% target.", "15%", 15, 15, "%", "="),
     ("Use 12 AWG wire.", "12", 12, 12, "", "="),
     ("He owns 3 tk files.", "3 tk files", 3, 3, "files", "="),
+    # a bracket after an amount is a conversion; brackets outside accounts are no sign
+    ("Savings will be £3m ($3.9m) next year.", "$3.9m", 3.9e6, 3.9e6, "USD", "="),
+    ("It posted revenue of €5m ($5.4m) and a net loss.", "$5.4m", 5.4e6, 5.4e6, "USD", "="),
+    ("Alibaba's net income rose to 236.5 billion yuan ($32.6 billion).", "$32.6 billion", 3.26e10, 3.26e10, "USD", "="),
+    ("The startup raised ₹450 crore ($54 million) in a Series C round.", "$54 million", 5.4e7, 5.4e7, "USD", "="),
+    ("Call (212) 555-0187 about net income.", "212", 212, 212, "", "="),
+    ("He paid ($12.4 million) for the house.", "$12.4 million", 12.4e6, 12.4e6, "USD", "="),
+    ("The population was (3.2) million.", "3.2", 3.2, 3.2, "", "="),
+    ("Net loss of $5m (3.9) in Q2.", "3.9", 3.9, 3.9, "", "="),
 ]
 
 NOT_CLAIMS = [

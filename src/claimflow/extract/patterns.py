@@ -296,6 +296,15 @@ MINOR_CURRENCIES = {
 # "musd" / "mgbp": millions of a currency, in finance shorthand.
 SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
 
+# --- Accounting negatives ----------------------------------------------------------------
+# Accounts write a negative amount in brackets: "$(12.4) million", "(3.2) million euros",
+# "($12.4 million)". Read so only in a financial sentence (one of these words in it) or a
+# table row; a bracket right after another amount is a conversion ("£3m ($3.9m)").
+ACCOUNTING_WORDS = {"loss", "losses", "net", "income", "cash", "flow", "flows", "eps", "earnings", "profit", "profits",
+                    "deficit", "ebitda", "ebit", "operating", "pretax", "pre-tax", "expense", "expenses", "impairment",
+                    "writedown", "write-down", "outflow", "outflows", "diluted", "comprehensive", "margin", "shortfall"}
+ACCOUNTING_WINDOW = 30  # tokens either side, within the sentence
+
 # --- Qualifiers -----------------------------------------------------------------------
 # Phrases before the number (lower-case, as tokens). Order does not matter: the longest
 # phrase that ends right before the quantity wins.

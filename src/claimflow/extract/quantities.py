@@ -435,8 +435,15 @@ class _Scan:
                 or self._identifier_part(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
+        bracketed = self._accounting_brackets(s, e, raw, value)
+        if bracketed:  # "$(12.4) million", "(3.2) million euros": a negative amount
+            q.low = q.high = -value
+            q.start, q.end = s - 1, e + 1
         self._left(q)
         self._right(q)
+        if not bracketed and self._bracketed_amount(q):  # "($12.4 million)"
+            q.low = q.high = -value
+            q.start, q.end = q.start - 1, q.end + 1
         if q.end > e and self._in_a_name(s, e, raw):
             return None
         if not q.has_unit and q.scale is None and 0 < value < 1 and self.tok(q.end) is not None and self.tok(q.end).lower_ == "of" \
@@ -487,6 +494,63 @@ class _Scan:
             q.low = q.low * q.scale if q.low is not None else None
             q.high = q.high * q.scale if q.high is not None else None
         return q
+
+    def _accounting_brackets(self, s: int, e: int, raw: str, value: float) -> bool:
+        """"(" number ")" in a financial sentence or a table row, with a currency sign
+        before it or a scale or currency after it, or written as an amount ("(0.08)",
+        "(1,204)"): a negative amount. Not "(1) net income" (an enumerator), "(2023)",
+        "(212) 555-0187" or "£3m (3.9)" (see ACCOUNTING_WORDS)."""
+        if value <= 0 or not self._in_brackets(s - 1, e) or numbers.is_year(value, raw):
+            return False
+        after = self.tok(e + 1)
+        if after is not None and after.like_num and numbers.scale_of(after.text) is None:
+            return False  # "(212) 555-0187"
+        money = self.phrase_ending("CUR_PRE", s - 1) is not None or after is not None and (
+            numbers.scale_of(after.text) is not None or self.phrase_at("CUR_POST", e + 1) is not None)
+        return (money or "." in raw or "," in raw) and self._accounting_context(s)
+
+    def _bracketed_amount(self, q: Q) -> bool:
+        """"($12.4 million)": a bracket holding only an amount, in a financial sentence."""
+        return bool(q.currency) and not q.is_range and q.qualifier == "=" and q.low is not None and q.low > 0 \
+            and self._in_brackets(q.start - 1, q.end) and self._accounting_context(q.start)
+
+    def _in_brackets(self, o: int, c: int) -> bool:
+        """Tokens o and c are "(" and ")", and no amount ends right before the "(" (a
+        conversion: "£3m ($3.9m)", "236.5 billion yuan ($32.6 billion)")."""
+        op, cl = self.tok(o), self.tok(c)
+        if op is None or cl is None or op.text != "(" or cl.text != ")" or not self.glued(o) or not self.glued(c - 1):
+            return False
+        prev = self.tok(o - 1)
+        if prev is None:
+            return True
+        if prev.like_num or prev.text == "%" or numbers.scale_of(prev.text) is not None:
+            return False
+        for label in ("CUR_POST", "UNIT"):
+            hit = self.phrase_ending(label, o)
+            before = self.tok(hit[0] - 1) if hit is not None else None
+            if before is not None and (before.like_num or numbers.scale_of(before.text) is not None):
+                return False
+        return True
+
+    def _accounting_context(self, i: int) -> bool:
+        """A word of ACCOUNTING_WORDS in the sentence around token i, or a table row."""
+        w = patterns.ACCOUNTING_WINDOW
+        for step in (-1, 1):
+            j = i
+            while 0 <= j < self.n and abs(j - i) <= w:
+                t = self.doc[j]
+                if "\n" in t.text or j != i and "\n" in (t.whitespace_ if step > 0 else self.doc[j].whitespace_) and step > 0:
+                    break
+                if t.text == "|":
+                    return True
+                if t.lower_ in patterns.ACCOUNTING_WORDS:
+                    return True
+                if j != i and t.text in {".", "!", "?"} and t.whitespace_:
+                    break
+                if step < 0 and j > 0 and "\n" in self.doc[j - 1].whitespace_:
+                    break
+                j += step
+        return False
 
     def _in_a_name(self, s: int, e: int, raw: str) -> bool:
         """"the Three Mile Island plant", "at Five Guys": a capitalised number word and a
