@@ -7,6 +7,7 @@ between processes).
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from functools import partial
 
@@ -197,10 +198,15 @@ def _safe_record(doc: Doc, q: Q) -> dict | None:
     """One quantity's record; a quantity whose conversion fails is skipped (and logged),
     it never takes its document down."""
     try:
-        return _to_record(doc, q)
+        rec = _to_record(doc, q)
     except (PintError, ValueError, ArithmeticError) as exc:
         log.warning("skipped %r at token %d: %s", doc[q.start:q.end].text, q.start, exc)
         return None
+    if not all(v is None or math.isfinite(v) for v in (rec["stated_low"], rec["stated_high"], rec["low"], rec["high"])):
+        # "1e400" overflows a float: no claim (and no "Infinity" in the JSON output)
+        log.debug("skipped %r at token %d: the value overflows a float", doc[q.start:q.end].text, q.start)
+        return None
+    return rec
 
 
 def _to_record(doc: Doc, q: Q) -> dict:
