@@ -71,6 +71,20 @@ CASES = {
         ("Net loss was (1,204) in 2024.", "(1,204)", -1204, -1204, "", "="),
         ("| Net income | (3.2) | 1.1 |", "(3.2)", -3.2, -3.2, "", "="),
     ],
+    "scale words": [
+        ("India's fiscal deficit is targeted at 5.1% of GDP, or Rs 16.13 lakh crore.", "Rs 16.13 lakh crore",
+         1.613e13, 1.613e13, "INR", "="),
+        ("The budget is Rs 48.2 lakh crore.", "Rs 48.2 lakh crore", 4.82e13, 4.82e13, "INR", "="),
+        ("The firm invested ₹2.5k crore in plants.", "₹2.5k crore", 2.5e10, 2.5e10, "INR", "="),
+        ("They bought three dozen roses.", "three dozen roses", 36, 36, "roses", "="),
+        ("Two dozen shops closed.", "Two dozen shops", 24, 24, "shops", "="),
+        ("She sold 4 dozen eggs.", "4 dozen eggs", 48, 48, "eggs", "="),
+        ("5m people visited the fair.", "5m people", 5e6, 5e6, "people", "="),
+        ("Some 2.5m people visited last year.", "2.5m people", 2.5e6, 2.5e6, "people", "~"),
+        ("It holds a million million bytes.", "a million million bytes", 1e12, 1e12, "bytes", "="),
+        ("It holds a billion billion bytes.", "a billion billion bytes", 1e18, 1e18, "bytes", "="),
+        ("a thousand million people", "a thousand million people", 1e9, 1e9, "people", "="),
+    ],
 }
 
 # Must read as written (no change from the rules above).
@@ -96,6 +110,15 @@ UNCHANGED = [
     ("He paid ($12.4 million) for the house.", "$12.4 million", 12.4e6, 12.4e6, "USD", "="),
     ("The population was (3.2) million.", "3.2", 3.2, 3.2, "", "="),
     ("Net loss of $5m (3.9) in Q2.", "3.9", 3.9, 3.9, "", "="),
+    # "m" stays metres without a counted noun after it
+    ("He is 5m tall.", "5m", 5, 5, "m", "="),
+    ("behind a 5m wall", "5m", 5, 5, "m", "="),
+    ("He won the 100m sprint.", "100m", 100, 100, "m", "="),
+    ("The rope is 5m long.", "5m", 5, 5, "m", "="),
+    ("The city has 5m residents.", "5m residents", 5e6, 5e6, "residents", "="),
+    ("a dozen eggs", "a dozen eggs", 12, 12, "eggs", "="),
+    ("prices of 64 cents a dozen", "64 cents a dozen", 0.64, 0.64, "USD/dozens", "="),
+    ("two hundred thousand people", "two hundred thousand people", 2e5, 2e5, "people", "="),
 ]
 
 NOT_CLAIMS = [
@@ -106,6 +129,9 @@ NOT_CLAIMS = [
     "Call it # 1 in the list.",
     "# 200 million reasons",
     "The # 200 million Plan .",
+    # a value that overflows a float is no claim
+    "The value was 1e400.",
+    "The value was 1e300 trillion.",
 ]
 
 
@@ -142,3 +168,20 @@ def test_not_claims(text):
 
 def test_scores_of_3_100_are_two_numbers():
     assert [c.surface for c in _claims("scores of 3 100 were recorded.")] == ["3", "100"]
+
+
+def test_every_output_line_is_strict_json():
+    from typer.testing import CliRunner
+
+    from claimflow.cli import app
+
+    lines = "\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(
+        ["The value was 1e400 units.", "It cost $5M.", "It was 1e308 km."]))
+    result = CliRunner().invoke(app, ["extract", "--jsonl"], input=lines + "\n")
+
+    def strict(name):
+        raise ValueError(f"not strict JSON: {name}")
+
+    out = [json.loads(line, parse_constant=strict) for line in result.stdout.splitlines()]
+    assert [c["surface"] for c in out] == ["$5M"]
+    assert all(math.isfinite(c["low"]) for c in out)

@@ -497,8 +497,9 @@ class _Scan:
             if spec is not None and spec.kind == "time" and not self.tok(s - 2).lower_.endswith("s"):
                 q.unit, q.low, q.start, q.qualifier = spec, 1.0, s - 2, "~"
         if q.scale:
-            q.low = q.low * q.scale if q.low is not None else None
-            q.high = q.high * q.scale if q.high is not None else None
+            # to 15 digits, a double's own precision: 16.13 lakh crore is 1.613e13, not 16129999999999.998
+            q.low = float(f"{q.low * q.scale:.15g}") if q.low is not None else None
+            q.high = float(f"{q.high * q.scale:.15g}") if q.high is not None else None
         return q
 
     def _accounting_brackets(self, s: int, e: int, raw: str, value: float) -> bool:
@@ -839,6 +840,13 @@ class _Scan:
         if sc is not None and not (t.text in numbers.WEAK_SCALES and not self._weak_scale_ok(q, k)):
             q.scale = sc
             k += 1
+            # adjacent scale words multiply: "16.13 lakh crore", "2.5k crore", "5 million million"
+            t = self.tok(k)
+            while t is not None and t.text not in numbers.WEAK_SCALES and numbers.scale_of(t.text) is not None \
+                    and t.lower_ != "dozen":
+                q.scale *= numbers.scale_of(t.text)
+                k += 1
+                t = self.tok(k)
         # "70-billion-parameter": a scale word inside a hyphenated modifier
         t = self.tok(k)
         if q.scale is None and t is not None and t.text == "-" and self.glued(k - 1) and self.glued(k) \
@@ -1005,7 +1013,8 @@ class _Scan:
         if nxt is None:
             return False
         return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
-                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3))
+                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3)
+                    or (nxt.lower_ in patterns.IRREGULAR_PLURALS and self.phrase_at("UNIT", k + 1) is None))  # "5m people"
 
     def _unit_ok(self, s: int, e: int) -> bool:
         text = self.span(s, e).text
