@@ -110,6 +110,9 @@ UNCHANGED = [
     ("He paid ($12.4 million) for the house.", "$12.4 million", 12.4e6, 12.4e6, "USD", "="),
     ("The population was (3.2) million.", "3.2", 3.2, 3.2, "", "="),
     ("Net loss of $5m (3.9) in Q2.", "3.9", 3.9, 3.9, "", "="),
+    ("Cash flow fell.\nThe population was (3.2) million.", "3.2", 3.2, 3.2, "", "="),
+    ("He lives in Sweden. He paid 300 crowns.", "300 crowns", 300, 300, "crowns", "="),
+    ("He paid 300 crowns in Sweden.", "300 crowns", 300, 300, "SEK", "="),
     # "m" stays metres without a counted noun after it
     ("He is 5m tall.", "5m", 5, 5, "m", "="),
     ("behind a 5m wall", "5m", 5, 5, "m", "="),

@@ -541,23 +541,24 @@ class _Scan:
 
     def _accounting_context(self, i: int) -> bool:
         """A word of ACCOUNTING_WORDS in the sentence around token i, or a table row."""
-        w = patterns.ACCOUNTING_WINDOW
-        for step in (-1, 1):
-            j = i
-            while 0 <= j < self.n and abs(j - i) <= w:
-                t = self.doc[j]
-                if "\n" in t.text or j != i and "\n" in (t.whitespace_ if step > 0 else self.doc[j].whitespace_) and step > 0:
-                    break
-                if t.text == "|":
-                    return True
-                if t.lower_ in patterns.ACCOUNTING_WORDS:
-                    return True
-                if j != i and t.text in {".", "!", "?"} and t.whitespace_:
-                    break
-                if step < 0 and j > 0 and "\n" in self.doc[j - 1].whitespace_:
-                    break
-                j += step
-        return False
+        lo, hi = self._sentence_window(i, patterns.ACCOUNTING_WINDOW)
+        return any(self.doc[j].text == "|" or self.doc[j].lower_ in patterns.ACCOUNTING_WORDS for j in range(lo, hi))
+
+    def _sentence_window(self, i: int, w: int) -> tuple[int, int]:
+        """Tokens lo..hi-1 around token i: at most w either side, within its sentence and line."""
+        lo = i
+        while lo > 0 and i - lo < w:
+            p = self.doc[lo - 1]
+            if "\n" in p.text or "\n" in p.whitespace_ or p.text in {".", "!", "?"} and p.whitespace_:
+                break
+            lo -= 1
+        hi = i + 1
+        while hi < self.n and hi - i <= w:
+            p = self.doc[hi - 1]
+            if "\n" in p.whitespace_ or "\n" in self.doc[hi].text or hi - 1 > i and p.text in {".", "!", "?"} and p.whitespace_:
+                break
+            hi += 1
+        return lo, hi
 
     def _in_a_name(self, s: int, e: int, raw: str) -> bool:
         """"the Three Mile Island plant", "at Five Guys": a capitalised number word and a
@@ -1053,23 +1054,15 @@ class _Scan:
 
     def _context_currency(self, k: int) -> str | None:
         """The currency a word of several names ("crowns", "dinars"), from a country,
-        currency or city word in the same sentence nearby (see CONTEXT_CURRENCIES)."""
+        currency or city word in the same sentence nearby, the nearest first (see
+        CONTEXT_CURRENCIES)."""
         default, context = patterns.CONTEXT_CURRENCIES[self.doc[k].lower_]
-        w = patterns.CONTEXT_WINDOW
-        for j in sorted(range(max(0, k - w), min(self.n, k + w)), key=lambda j: abs(j - k)):
-            t = self.doc[j]
-            if t.text in {".", "!", "?", ";"} and t.whitespace_ or "\n" in t.whitespace_:
-                if j < k:
-                    continue  # earlier sentences say nothing (sorted by distance: skip on)
-            code = context.get(t.lower_)
-            if code is not None and not self._sentence_between(j, k):
+        lo, hi = self._sentence_window(k, patterns.CONTEXT_WINDOW)
+        for j in sorted(range(lo, hi), key=lambda j: abs(j - k)):
+            code = context.get(self.doc[j].lower_)
+            if code is not None:
                 return code
         return default
-
-    def _sentence_between(self, a: int, b: int) -> bool:
-        lo, hi = min(a, b), max(a, b)
-        return any(self.doc[x].text in {".", "!", "?"} and self.doc[x].whitespace_ or "\n" in self.doc[x].whitespace_
-                   for x in range(lo, hi))
 
     def _currency_name(self, code: str, written: str) -> str:
         name = patterns.CURRENCIES[code][0]
