@@ -22,6 +22,8 @@ CASES = {
         ("valued 10 000 dollars.", "10 000 dollars", 1e4, 1e4, "USD", "="),
         ("The balance fell to −€450,000.", "−€450,000", -450000, -450000, "EUR", "="),
         ("Power prices hit −$40/MWh.", "−$40/MWh", -40, -40, "USD/MWh", "="),
+        ("It weighs 5−10 kg.", "5−10 kg", 5, 10, "kg", "="),
+        ("The rate was 2.48×10−5 per year.", "2.48×10−5", 2.48e-5, 2.48e-5, "", "="),
     ],
     "currencies": [
         ("Singapore's median household income rose to S$10,869 a month.", "S$10,869", 10869, 10869, "SGD", "="),
