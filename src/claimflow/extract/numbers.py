@@ -32,13 +32,14 @@ SCALE_WORDS = {
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "bil": 1e9, "B": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "dozen": 12,  # "three dozen roses" is 36
 }
 # Scale forms that are also units or words elsewhere: accepted only after a currency
 # ("$5m", "$3b"), or in front of a count noun/unit ("10k users", "300B tokens").
 WEAK_SCALES = {"m", "b", "mm", "mil", "T", "mn"}
 # Written words are case-insensitive; one-letter suffixes are case-sensitive.
 SCALE_CASE_INSENSITIVE = {"thousand", "million", "billion", "trillion", "bn", "mn", "mln", "bln",
-                          "bil", "tn", "trn", "lakh", "lakhs", "crore", "crores"}
+                          "bil", "tn", "trn", "lakh", "lakhs", "crore", "crores", "dozen"}
 
 # Vague quantities: phrase -> (low, high). Plural scale words give one order of magnitude
 # ("thousands" = 1,000-10,000), the convention of the gold labels.
@@ -166,18 +167,22 @@ def parse_number_words(words: list[str]) -> float | None:
         return None
     total, current = 0.0, 0.0
     seen_any = False
+    prev = ""
     for w in words:
         v = NUMBER_WORDS[w]
         if w == "dozen":
             current = (current or 1) * 12
         elif w == "hundred":
             current = (current or 1) * 100
+        elif w in MAGNITUDE_WORDS and prev in MAGNITUDE_WORDS and prev != "hundred" and not current:
+            total *= v  # "a million million" is 1e12, "a thousand million" 1e9
         elif w in MAGNITUDE_WORDS:
             total += (current or 1) * v
             current = 0.0
         else:
             current += v
         seen_any = True
+        prev = w
     return total + current if seen_any else None
 
 

@@ -76,7 +76,7 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "USD": ("dollar", ("$", "us$", "usd", "usd$", "u.s.$", "u.s $", "us $", "u.s. $", "dollar"),
             ("dollars", "dollar", "usd", "us dollars", "us dollar", "u.s. dollars", "united states dollars", "bucks", "$")),
     "EUR": ("euro", ("€", "eur", "eur€"), ("euros", "euro", "eur", "€")),
-    "GBP": ("pound sterling", ("£", "gbp", "gbp£"), ("pounds sterling", "sterling", "gbp", "british pounds", "£")),
+    "GBP": ("pound sterling", ("£", "gbp", "gbp£"), ("pounds sterling", "sterling", "gbp", "british pounds", "£", "quid")),
     "JPY": ("yen", ("¥", "jpy", "jp¥"), ("yen", "jpy", "japanese yen")),
     "CNY": ("yuan", ("rmb", "cny", "cn¥"), ("yuan", "renminbi", "rmb", "cny", "chinese yuan", "元")),
     "INR": ("rupee", ("₹", "inr", "rs", "rs."), ("rupees", "rupee", "inr", "indian rupees")),
@@ -87,11 +87,11 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "SGD": ("singapore dollar", ("s$", "sgd"), ("singapore dollars", "sgd")),
     "CHF": ("swiss franc", ("chf",), ("swiss francs", "swiss franc", "chf")),
     "FRF": ("franc", (), ("francs", "franc", "french francs")),
-    "MXN": ("mexican peso", ("mxn", "mex$", "mxn$"), ("mexican pesos", "mexican peso", "pesos", "peso", "mxn")),
+    "MXN": ("mexican peso", ("mxn", "mex$", "mxn$", "mx$"), ("mexican pesos", "mexican peso", "pesos", "peso", "mxn")),
     "BRL": ("brazilian real", ("r$", "brl"), ("reais", "brazilian reais", "brl")),
     "KRW": ("won", ("₩", "krw"), ("won", "krw", "korean won")),
     "RUB": ("ruble", ("₽", "rub"), ("rubles", "roubles", "ruble", "rouble", "rub")),
-    "TRY": ("turkish lira", ("₺", "try"), ("turkish lira", "lira", "liras")),
+    "TRY": ("turkish lira", ("₺",), ("turkish lira", "lira", "liras")),
     "ZAR": ("rand", ("zar",), ("rand", "zar")),
     "FIM": ("finnish markka", (), ("finnish markka", "markka", "markkaa")),
     "ESP": ("peseta", (), ("pesetas", "peseta")),
@@ -108,17 +108,209 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "VND": ("dong", ("₫", "vnd"), ("dong", "vnd", "₫")),
     "UAH": ("hryvnia", ("₴", "uah"), ("hryvnias", "hryvnia", "uah", "₴")),
 }
+# The other ISO 4217 currencies in use, in the same form: their codes work on both sides
+# of the number ("SEK 6.2 billion", "120 PLN"); the words are those news writes after a
+# number ("1.2 billion zlotys", "50 trillion rupiah"). Codes in CODES_AS_WORDS are left
+# out of the forms here (see there).
+ISO_CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "AED": ("uae dirham", ("aed", "dhs"), ("dirhams", "dirham", "uae dirhams", "emirati dirhams")),
+    "AFN": ("afghani", ("afn", "؋"), ("afghanis", "afghani")),
+    "ALL": ("albanian lek", (), ("lek", "leke", "albanian lek")),
+    "AMD": ("armenian dram", ("֏",), ("armenian drams", "armenian dram")),
+    "ANG": ("netherlands antillean guilder", (), ("antillean guilders",)),
+    "AOA": ("angolan kwanza", ("aoa",), ("kwanzas", "kwanza")),
+    "ARS": ("argentine peso", ("ar$",), ("argentine pesos", "argentinian pesos")),
+    "AWG": ("aruban florin", (), ("aruban florins",)),
+    "AZN": ("azerbaijani manat", ("azn", "₼"), ("manat", "manats", "azerbaijani manat")),
+    "BAM": ("convertible mark", (), ("convertible marks",)),
+    "BBD": ("barbadian dollar", ("bbd", "bds$"), ("barbados dollars", "barbadian dollars")),
+    "BDT": ("taka", ("bdt", "tk", "৳"), ("taka", "takas", "bangladeshi taka")),
+    "BGN": ("bulgarian lev", ("bgn",), ("leva", "lev", "bulgarian lev", "bulgarian leva")),
+    "BHD": ("bahraini dinar", ("bhd",), ("bahraini dinars", "bahraini dinar")),
+    "BIF": ("burundian franc", ("bif",), ("burundian francs",)),
+    "BMD": ("bermudian dollar", ("bmd",), ("bermudian dollars", "bermuda dollars")),
+    "BND": ("brunei dollar", ("bnd",), ("brunei dollars",)),
+    "BOB": ("boliviano", (), ("bolivianos", "boliviano")),
+    "BSD": ("bahamian dollar", ("bsd",), ("bahamian dollars",)),
+    "BTN": ("ngultrum", (), ("ngultrum", "ngultrums")),
+    "BWP": ("botswana pula", ("bwp",), ("pula",)),
+    "BYN": ("belarusian ruble", ("byn",), ("belarusian rubles", "belarusian roubles")),
+    "BZD": ("belize dollar", ("bzd", "bz$"), ("belize dollars",)),
+    "CDF": ("congolese franc", ("cdf",), ("congolese francs",)),
+    "CLP": ("chilean peso", ("clp", "clp$"), ("chilean pesos",)),
+    "COP": ("colombian peso", ("col$",), ("colombian pesos",)),
+    "CUP": ("cuban peso", (), ("cuban pesos",)),
+    "CVE": ("cape verdean escudo", (), ("escudos", "cape verdean escudos")),
+    "CZK": ("czech koruna", ("czk", "kč"), ("koruna", "korunas", "koruny", "korun", "czech koruna", "czech crowns",
+                                         "czech crown", "kč")),
+    "DJF": ("djiboutian franc", ("djf",), ("djiboutian francs",)),
+    "DKK": ("danish krone", ("dkk",), ("danish kroner", "danish krone", "danish crowns", "danish crown", "dkk")),
+    "DOP": ("dominican peso", ("rd$",), ("dominican pesos",)),
+    "DZD": ("algerian dinar", ("dzd",), ("algerian dinars",)),
+    "EGP": ("egyptian pound", ("egp", "e£"), ("egyptian pounds", "egyptian pound")),
+    "ERN": ("eritrean nakfa", (), ("nakfa",)),
+    "ETB": ("ethiopian birr", ("etb",), ("birr", "ethiopian birr")),
+    "FJD": ("fijian dollar", ("fjd", "fj$"), ("fijian dollars", "fiji dollars")),
+    "FKP": ("falkland islands pound", ("fkp",), ("falkland islands pounds",)),
+    "GHS": ("ghanaian cedi", ("ghs", "gh₵", "₵"), ("cedis", "cedi", "ghanaian cedis")),
+    "GIP": ("gibraltar pound", ("gip",), ("gibraltar pounds",)),
+    "GMD": ("gambian dalasi", ("gmd",), ("dalasi", "dalasis")),
+    "GNF": ("guinean franc", ("gnf",), ("guinean francs",)),
+    "GTQ": ("guatemalan quetzal", ("gtq",), ("quetzales", "quetzals", "quetzal")),
+    "GYD": ("guyanese dollar", ("gyd",), ("guyanese dollars",)),
+    "HNL": ("honduran lempira", ("hnl",), ("lempiras", "lempira")),
+    "HTG": ("haitian gourde", ("htg",), ("gourdes", "gourde")),
+    "HUF": ("hungarian forint", ("huf",), ("forints", "forint", "hungarian forints", "huf")),
+    "IDR": ("indonesian rupiah", ("idr", "rp", "rp."), ("rupiah", "rupiahs", "indonesian rupiah", "idr")),
+    "IQD": ("iraqi dinar", ("iqd",), ("iraqi dinars",)),
+    "IRR": ("iranian rial", (), ("rials", "rial", "iranian rials")),
+    "ISK": ("icelandic krona", ("isk",), ("icelandic kronur", "icelandic kronas", "icelandic krona", "kronur",
+                                       "icelandic crowns", "isk")),
+    "JMD": ("jamaican dollar", ("jmd", "j$"), ("jamaican dollars",)),
+    "JOD": ("jordanian dinar", ("jod",), ("jordanian dinars",)),
+    "KES": ("kenyan shilling", ("kes", "ksh", "ksh.", "kshs", "kshs."), ("kenyan shillings", "kes")),
+    "KGS": ("kyrgyzstani som", ("kgs",), ("kyrgyz som",)),
+    "KHR": ("cambodian riel", ("khr", "៛"), ("riels", "riel")),
+    "KMF": ("comorian franc", ("kmf",), ("comorian francs",)),
+    "KPW": ("north korean won", ("kpw",), ("north korean won",)),
+    "KWD": ("kuwaiti dinar", ("kwd",), ("kuwaiti dinars", "kuwaiti dinar")),
+    "KYD": ("cayman islands dollar", ("kyd", "ci$"), ("cayman islands dollars",)),
+    "KZT": ("kazakhstani tenge", ("kzt", "₸"), ("tenge", "tenges")),
+    "LBP": ("lebanese pound", ("lbp",), ("lebanese pounds", "lebanese lira")),
+    "LRD": ("liberian dollar", ("lrd",), ("liberian dollars",)),
+    "LSL": ("lesotho loti", (), ("maloti", "loti")),
+    "LYD": ("libyan dinar", ("lyd",), ("libyan dinars",)),
+    "MAD": ("moroccan dirham", (), ("moroccan dirhams", "moroccan dirham")),
+    "MDL": ("moldovan leu", (), ("moldovan lei", "moldovan leu")),
+    "MGA": ("malagasy ariary", ("mga",), ("ariary",)),
+    "MKD": ("macedonian denar", ("mkd",), ("denars", "denari", "denar")),
+    "MMK": ("myanmar kyat", ("mmk",), ("kyats", "kyat")),
+    "MNT": ("mongolian tögrög", ("₮",), ("tugrik", "tugriks", "tögrög")),
+    "MOP": ("macanese pataca", ("mop$",), ("patacas", "pataca")),
+    "MRU": ("mauritanian ouguiya", ("mru",), ("ouguiya", "ouguiyas")),
+    "MUR": ("mauritian rupee", (), ("mauritian rupees",)),
+    "MVR": ("maldivian rufiyaa", ("mvr",), ("rufiyaa",)),
+    "MWK": ("malawian kwacha", ("mwk",), ("malawian kwacha",)),
+    "MYR": ("ringgit", ("myr", "rm"), ("ringgit", "ringgits", "malaysian ringgit", "myr")),
+    "MZN": ("mozambican metical", ("mzn",), ("meticais", "metical", "meticals")),
+    "NAD": ("namibian dollar", ("n$",), ("namibian dollars",)),
+    "NIO": ("nicaraguan córdoba", ("nio",), ("córdobas", "cordobas")),
+    "NOK": ("norwegian krone", ("nok",), ("norwegian kroner", "norwegian krone", "norwegian crowns", "norwegian crown",
+                                       "nok")),
+    "NPR": ("nepalese rupee", (), ("nepalese rupees", "nepali rupees")),
+    "OMR": ("omani rial", ("omr",), ("omani rials", "omani rial")),
+    "PAB": ("panamanian balboa", ("pab",), ("balboas", "balboa")),
+    "PEN": ("peruvian sol", (), ("soles", "peruvian soles", "nuevos soles")),
+    "PGK": ("papua new guinean kina", ("pgk",), ("kina",)),
+    "PKR": ("pakistani rupee", ("pkr",), ("pakistani rupees", "pkr")),
+    "PLN": ("polish zloty", ("pln", "zł"), ("zlotys", "zloty", "zlotych", "złoty", "złotych", "polish zlotys",
+                                     "polish zloty", "pln", "zł")),
+    "PYG": ("paraguayan guaraní", ("pyg", "₲"), ("guaraníes", "guaranies", "guaranis", "guaraní")),
+    "QAR": ("qatari riyal", ("qar",), ("qatari riyals", "qatari riyal", "qar")),
+    "RON": ("romanian leu", (), ("lei", "romanian lei", "romanian leu")),
+    "RSD": ("serbian dinar", ("rsd",), ("serbian dinars",)),
+    "RWF": ("rwandan franc", ("rwf",), ("rwandan francs",)),
+    "SAR": ("saudi riyal", ("sr",), ("riyals", "riyal", "saudi riyals")),
+    "SBD": ("solomon islands dollar", ("sbd",), ("solomon islands dollars",)),
+    "SCR": ("seychellois rupee", ("scr",), ("seychellois rupees",)),
+    "SDG": ("sudanese pound", ("sdg",), ("sudanese pounds",)),
+    "SEK": ("swedish krona", ("sek",), ("kronor", "krona", "swedish kronor", "swedish krona", "swedish crowns",
+                                     "swedish crown", "sek")),
+    "SHP": ("saint helena pound", (), ("saint helena pounds",)),
+    "SLE": ("sierra leonean leone", ("sle",), ("leones", "leone")),
+    "SOS": ("somali shilling", (), ("somali shillings",)),
+    "SRD": ("surinamese dollar", ("srd",), ("surinamese dollars",)),
+    "SSP": ("south sudanese pound", ("ssp",), ("south sudanese pounds",)),
+    "STN": ("são tomé and príncipe dobra", ("stn",), ("dobras", "dobra")),
+    "SVC": ("salvadoran colón", (), ("salvadoran colones",)),
+    "SYP": ("syrian pound", ("syp",), ("syrian pounds",)),
+    "SZL": ("swazi lilangeni", ("szl",), ("emalangeni", "lilangeni")),
+    "THB": ("thai baht", ("thb", "฿"), ("baht", "thai baht", "thb")),
+    "TJS": ("tajikistani somoni", ("tjs",), ("somoni",)),
+    "TMT": ("turkmenistan manat", ("tmt",), ("turkmen manat",)),
+    "TND": ("tunisian dinar", ("tnd",), ("tunisian dinars",)),
+    "TOP": ("tongan paʻanga", ("t$",), ("paʻanga", "pa'anga")),
+    "TTD": ("trinidad and tobago dollar", ("ttd", "tt$"), ("trinidad and tobago dollars",)),
+    "TWD": ("new taiwan dollar", ("twd", "nt$", "nt $"), ("new taiwan dollars", "taiwan dollars", "twd")),
+    "TZS": ("tanzanian shilling", ("tzs", "tsh", "tsh."), ("tanzanian shillings",)),
+    "UGX": ("ugandan shilling", ("ugx", "ush"), ("ugandan shillings", "ugx")),
+    "UYU": ("uruguayan peso", ("uyu",), ("uruguayan pesos",)),
+    "UZS": ("uzbekistani som", ("uzs",), ("uzbek som",)),
+    "VES": ("venezuelan bolívar", ("ves", "bs.", "bs"), ("bolívares", "bolivares", "bolivars", "bolívar", "bolivar")),
+    "VUV": ("vanuatu vatu", ("vuv",), ("vatu",)),
+    "WST": ("samoan tala", ("wst",), ("tala",)),
+    "XAF": ("central african cfa franc", ("xaf", "fcfa"), ("cfa francs", "cfa franc", "xaf", "fcfa")),
+    "XCD": ("east caribbean dollar", ("xcd", "ec$"), ("east caribbean dollars",)),
+    "XOF": ("west african cfa franc", ("xof",), ("west african cfa francs", "xof")),
+    "XPF": ("cfp franc", ("xpf",), ("cfp francs",)),
+    "YER": ("yemeni rial", ("yer",), ("yemeni rials", "yemeni rial")),
+    "ZMW": ("zambian kwacha", ("zmw",), ("kwacha", "zambian kwacha")),
+    "ZWG": ("zimbabwe gold", ("zwg",), ("zimbabwe gold",)),
+}
+# ISO codes that are also English words or common abbreviations ("ALL 5 teams", "TOP 10",
+# "AMD 300 chips", "Try 3 times", "an IRR of 12%", "12 AWG wire", "PHP 8"): a currency only
+# in capitals, right next to the number, and not where they read as a word (in capitals
+# text, or with a counted noun or unit after the figure). The scan adds these forms.
+CODES_AS_WORDS = {"ALL", "TOP", "CUP", "MOP", "AMD", "TRY", "PEN", "BAM", "GEL", "PHP", "BOB", "MAD", "SOS", "COP",
+                  "AWG", "IRR", "NPR", "RON", "MNT", "SVC", "BTN", "CVE", "ARS", "ANG", "MDL", "SAR", "SHP", "CUP",
+                  "NAD", "DOP", "MUR", "ERN", "LSL"}
+# Symbols and abbreviations of a currency before a number that stand only in this case
+# ("KSh 25,000", "Tk 50", "RM 20", "Rp 5,000": "ksh", "tk", "rm" are no currency in lower case).
+CASED_PREFIXES = {"tk": ("Tk", "TK"), "rm": ("RM",), "rp": ("Rp", "RP"), "rp.": ("Rp.",), "sr": ("SR",),
+                  "bs": ("Bs",), "bs.": ("Bs.",), "dhs": ("Dhs", "DHS"), "ush": ("USh",), "tsh": ("TSh", "Tsh"),
+                  "tsh.": ("TSh.", "Tsh."), "ksh": ("KSh", "Ksh", "KSH"), "kshs": ("KShs", "Kshs", "KSHS")}
+for _code, (_name, _pre, _post) in ISO_CURRENCIES.items():
+    CURRENCIES.setdefault(_code, (_name, _pre, _post))
+# Currency words that name several currencies: a country, currency or city word in the
+# sentence says which (word -> (the currency without one, or None: no currency then;
+# context word -> code)). "5.1 billion crowns" after "SEK 6.2 billion" is in SEK; "3
+# crowns" alone is a count (of teeth, of kings).
+_CROWN_CONTEXT = {"swedish": "SEK", "sweden": "SEK", "sek": "SEK", "stockholm": "SEK", "kronor": "SEK",
+                  "danish": "DKK", "denmark": "DKK", "dkk": "DKK", "copenhagen": "DKK",
+                  "norwegian": "NOK", "norway": "NOK", "nok": "NOK", "oslo": "NOK",
+                  "czech": "CZK", "czk": "CZK", "prague": "CZK", "koruna": "CZK",
+                  "icelandic": "ISK", "iceland": "ISK", "isk": "ISK", "reykjavik": "ISK"}
+_DINAR_CONTEXT = {"kuwait": "KWD", "kuwaiti": "KWD", "iraq": "IQD", "iraqi": "IQD", "jordan": "JOD",
+                  "jordanian": "JOD", "bahrain": "BHD", "bahraini": "BHD", "algeria": "DZD", "algerian": "DZD",
+                  "serbia": "RSD", "serbian": "RSD", "tunisia": "TND", "tunisian": "TND", "libya": "LYD",
+                  "libyan": "LYD", "macedonia": "MKD", "macedonian": "MKD"}
+_SHILLING_CONTEXT = {"kenya": "KES", "kenyan": "KES", "nairobi": "KES", "uganda": "UGX", "ugandan": "UGX",
+                     "kampala": "UGX", "tanzania": "TZS", "tanzanian": "TZS", "somalia": "SOS", "somali": "SOS"}
+CONTEXT_CURRENCIES: dict[str, tuple[str | None, dict[str, str]]] = {
+    "crowns": (None, _CROWN_CONTEXT), "crown": (None, _CROWN_CONTEXT),
+    "kroner": ("NOK", _CROWN_CONTEXT), "krone": ("NOK", _CROWN_CONTEXT), "kronas": ("SEK", _CROWN_CONTEXT),
+    "dinars": (None, _DINAR_CONTEXT), "dinar": (None, _DINAR_CONTEXT),
+    "shillings": (None, _SHILLING_CONTEXT), "shilling": (None, _SHILLING_CONTEXT),
+}
+# How far (tokens, either side) a context word is looked for.
+CONTEXT_WINDOW = 25
+
+# Penn Treebank's lower-cased, tokenised WSJ text writes "£" as "#" ("expects # 200 million
+# in sales ."): a "#" standing alone before a number is pounds there, and only there (the
+# text around has no capitals and detaches its punctuation with a space).
+PTB_POUND = "#"
+PTB_DETACHED = {".", ",", "'s", "n't", "``", "''", "--", ";", ":", "%"}
+
 # Minor units: word -> (ISO code, fraction of the main unit, stated name)
 MINOR_CURRENCIES = {
     "cents": ("USD", 0.01, "cent"), "cent": ("USD", 0.01, "cent"),
     "pence": ("GBP", 0.01, "pence"), "penny": ("GBP", 0.01, "penny"), "pennies": ("GBP", 0.01, "penny"),
-    "p": ("GBP", 0.01, "pence"),
+    "p": ("GBP", 0.01, "pence"), "¢": ("USD", 0.01, "cent"),
     "dime": ("USD", 0.1, "dime"), "dimes": ("USD", 0.1, "dime"),
     "nickel": ("USD", 0.05, "nickel"), "nickels": ("USD", 0.05, "nickel"),
     "satoshi": ("XBT", 1e-8, "satoshi"), "satoshis": ("XBT", 1e-8, "satoshi"),
 }
 # "musd" / "mgbp": millions of a currency, in finance shorthand.
 SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
+
+# --- Accounting negatives ----------------------------------------------------------------
+# Accounts write a negative amount in brackets: "$(12.4) million", "(3.2) million euros",
+# "($12.4 million)". Read so only in a financial sentence (one of these words in it) or a
+# table row; a bracket right after another amount is a conversion ("£3m ($3.9m)").
+ACCOUNTING_WORDS = {"loss", "losses", "net", "income", "cash", "flow", "flows", "eps", "earnings", "profit", "profits",
+                    "deficit", "ebitda", "ebit", "operating", "pretax", "pre-tax", "expense", "expenses", "impairment",
+                    "writedown", "write-down", "outflow", "outflows", "diluted", "comprehensive", "margin", "shortfall"}
+ACCOUNTING_WINDOW = 30  # tokens either side, within the sentence
 
 # --- Qualifiers -----------------------------------------------------------------------
 # Phrases before the number (lower-case, as tokens). Order does not matter: the longest

@@ -7,6 +7,7 @@ between processes).
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -66,6 +67,9 @@ def _phrase_table() -> dict[str, list[tuple[str, str]]]:
     for code, (_, pre, post) in patterns.CURRENCIES.items():
         table["CUR_PRE"] += [(p, code) for p in pre]
         table["CUR_POST"] += [(p, code) for p in post]
+    for code in sorted(patterns.CODES_AS_WORDS):  # in capitals only (see _reads_as_word)
+        table["CUR_PRE"].append((code.lower(), code))
+        table["CUR_POST"].append((code.lower(), code))
     table["MINOR"] = [(w, w) for w in patterns.MINOR_CURRENCIES]
     table["QUAL_BEFORE"] = [(p, q) for p, q in patterns.QUALIFIERS_BEFORE.items()]
     table["QUAL_AFTER"] = [(p, q) for p, q in patterns.QUALIFIERS_AFTER.items()]
@@ -197,10 +201,15 @@ def _safe_record(doc: Doc, q: Q) -> dict | None:
     """One quantity's record; a quantity whose conversion fails is skipped (and logged),
     it never takes its document down."""
     try:
-        return _to_record(doc, q)
+        rec = _to_record(doc, q)
     except (PintError, ValueError, ArithmeticError) as exc:
         log.warning("skipped %r at token %d: %s", doc[q.start:q.end].text, q.start, exc)
         return None
+    if not all(v is None or math.isfinite(v) for v in (rec["stated_low"], rec["stated_high"], rec["low"], rec["high"])):
+        # "1e400" overflows a float: no claim (and no "Infinity" in the JSON output)
+        log.debug("skipped %r at token %d: the value overflows a float", doc[q.start:q.end].text, q.start)
+        return None
+    return rec
 
 
 def _to_record(doc: Doc, q: Q) -> dict:
@@ -425,8 +434,9 @@ class _Scan:
                 ps, pe = out[-1]
                 mark = self.tok(pe)
                 if pe == s and self.doc[pe - 1].is_digit and len(self.doc[pe - 1].text) <= 3 and len(self.doc[s].text) == 3 \
-                        and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1:
-                    out[-1] = (ps, e)  # "10 000" (SI thousands)
+                        and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1 \
+                        and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)):
+                    out[-1] = (ps, e)  # "10 000 dollars" (SI thousands; "scores of 3 100" are two)
                     continue
                 if mark is not None and pe + 1 == s and mark.text == "/" and pe - ps == 1 and self.doc[pe - 1].is_digit \
                         and self._joined(pe) and not self._slash_pair(pe):
@@ -471,8 +481,15 @@ class _Scan:
                 or self._identifier_part(s, e, raw) or self._code_or_result(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw)
+        bracketed = self._accounting_brackets(s, e, raw, value)
+        if bracketed:  # "$(12.4) million", "(3.2) million euros": a negative amount
+            q.low = q.high = -value
+            q.start, q.end = s - 1, e + 1
         self._left(q)
         self._right(q)
+        if not bracketed and self._bracketed_amount(q):  # "($12.4 million)"
+            q.low = q.high = -value
+            q.start, q.end = q.start - 1, q.end + 1
         if q.end > e and self._in_a_name(s, e, raw):
             return None
         age = self._age(q)
@@ -539,8 +556,9 @@ class _Scan:
             if spec is not None and spec.kind == "time" and not self.tok(s - 2).lower_.endswith("s"):
                 q.unit, q.low, q.start, q.qualifier = spec, 1.0, s - 2, "~"
         if q.scale:
-            q.low = q.low * q.scale if q.low is not None else None
-            q.high = q.high * q.scale if q.high is not None else None
+            # to 15 digits, a double's own precision: 16.13 lakh crore is 1.613e13, not 16129999999999.998
+            q.low = float(f"{q.low * q.scale:.15g}") if q.low is not None else None
+            q.high = float(f"{q.high * q.scale:.15g}") if q.high is not None else None
         return q
 
     def _year_in_context(self, s: int, e: int, raw: str) -> bool:
@@ -563,6 +581,64 @@ class _Scan:
                                                   and before.lower_ in patterns.ERA_WORDS):
                 return True
         return False
+
+    def _accounting_brackets(self, s: int, e: int, raw: str, value: float) -> bool:
+        """"(" number ")" in a financial sentence or a table row, with a currency sign
+        before it or a scale or currency after it, or written as an amount ("(0.08)",
+        "(1,204)"): a negative amount. Not "(1) net income" (an enumerator), "(2023)",
+        "(212) 555-0187" or "£3m (3.9)" (see ACCOUNTING_WORDS)."""
+        if value <= 0 or not self._in_brackets(s - 1, e) or numbers.is_year(value, raw):
+            return False
+        after = self.tok(e + 1)
+        if after is not None and after.like_num and numbers.scale_of(after.text) is None:
+            return False  # "(212) 555-0187"
+        money = self.phrase_ending("CUR_PRE", s - 1) is not None or after is not None and (
+            numbers.scale_of(after.text) is not None or self.phrase_at("CUR_POST", e + 1) is not None)
+        return (money or "." in raw or "," in raw) and self._accounting_context(s)
+
+    def _bracketed_amount(self, q: Q) -> bool:
+        """"($12.4 million)": a bracket holding only an amount, in a financial sentence."""
+        return bool(q.currency) and not q.is_range and q.qualifier == "=" and q.low is not None and q.low > 0 \
+            and self._in_brackets(q.start - 1, q.end) and self._accounting_context(q.start)
+
+    def _in_brackets(self, o: int, c: int) -> bool:
+        """Tokens o and c are "(" and ")", and no amount ends right before the "(" (a
+        conversion: "£3m ($3.9m)", "236.5 billion yuan ($32.6 billion)")."""
+        op, cl = self.tok(o), self.tok(c)
+        if op is None or cl is None or op.text != "(" or cl.text != ")" or not self.glued(o) or not self.glued(c - 1):
+            return False
+        prev = self.tok(o - 1)
+        if prev is None:
+            return True
+        if prev.like_num or prev.text == "%" or numbers.scale_of(prev.text) is not None:
+            return False
+        for label in ("CUR_POST", "UNIT"):
+            hit = self.phrase_ending(label, o)
+            before = self.tok(hit[0] - 1) if hit is not None else None
+            if before is not None and (before.like_num or numbers.scale_of(before.text) is not None):
+                return False
+        return True
+
+    def _accounting_context(self, i: int) -> bool:
+        """A word of ACCOUNTING_WORDS in the sentence around token i, or a table row."""
+        lo, hi = self._sentence_window(i, patterns.ACCOUNTING_WINDOW)
+        return any(self.doc[j].text == "|" or self.doc[j].lower_ in patterns.ACCOUNTING_WORDS for j in range(lo, hi))
+
+    def _sentence_window(self, i: int, w: int) -> tuple[int, int]:
+        """Tokens lo..hi-1 around token i: at most w either side, within its sentence and line."""
+        lo = i
+        while lo > 0 and i - lo < w:
+            p = self.doc[lo - 1]
+            if "\n" in p.text or "\n" in p.whitespace_ or p.text in {".", "!", "?"} and p.whitespace_:
+                break
+            lo -= 1
+        hi = i + 1
+        while hi < self.n and hi - i <= w:
+            p = self.doc[hi - 1]
+            if "\n" in p.whitespace_ or "\n" in self.doc[hi].text or hi - 1 > i and p.text in {".", "!", "?"} and p.whitespace_:
+                break
+            hi += 1
+        return lo, hi
 
     def _in_a_name(self, s: int, e: int, raw: str) -> bool:
         """"the Three Mile Island plant", "at Five Guys": a capitalised number word and a
@@ -636,11 +712,12 @@ class _Scan:
             return True
         if prev is not None:
             pl = prev.lower_
-            if pl in patterns.ID_NOUNS or pl in patterns.MONTHS:
+            if (pl in patterns.ID_NOUNS or pl in patterns.MONTHS) and not self._ptb_pound(s - 1):
                 return True
             prev2 = self.tok(s - 2)
-            if prev.text == "." and prev2 is not None and (prev2.lower_ in patterns.MONTHS or prev2.lower_ in patterns.ID_NOUNS):
-                return True  # "oct . 13", "no . 1" in tokenised text
+            if prev.text == "." and prev2 is not None and (prev2.lower_ in patterns.MONTHS or prev2.lower_ in patterns.ID_NOUNS
+                                                          or prev2.lower_ + "." in patterns.ID_NOUNS and self.glued(s - 2)):
+                return True  # "oct . 13", "no . 1" in tokenised text, "p. 4"
             if prev.text == "[" and nxt is not None and nxt.text == "]":
                 return True  # footnote marker
             if prev.text in {"#", "@", "/"} and self.glued(s - 1) and not (prev.text == "/" and self._slash_pair(s - 1)):
@@ -650,12 +727,12 @@ class _Scan:
             if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and prev.text not in units.UNITS_BEFORE \
-                    and not self._currency_code_before(s) \
+                    and not self._currency_code_before(s, e) \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
-                                                  or self.phrase_at("CUR_POST", e)
+                                                  or self._currency_after(s, e)
                                                   or numbers.scale_of(nxt.text))) \
-                    and not (self._joined(e) and self.tok(e + 1).is_digit  # "NHS 10-20%": a range
-                             and (self.phrase_at("UNIT", e + 2) or self.phrase_at("CUR_POST", e + 2))):
+                    and not (self._joined(e) and nxt.text in {"-", "–"} and self.tok(e + 1).is_digit
+                             and self.phrase_at("UNIT", e + 2)):  # "NHS 10-20%": a range
                 return True
         if nxt is not None:
             if nxt.lower_ in patterns.TIME_OF_DAY and self._clock_time(raw, value, nxt.lower_):
@@ -682,12 +759,73 @@ class _Scan:
         frac = raw.partition(".")[2]
         return 0 <= value < 13 and (not frac or len(frac) == 2 and int(frac) < 60)
 
-    def _currency_code_before(self, s: int) -> bool:
-        """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number."""
+    def _currency_code_before(self, s: int, e: int | None = None) -> bool:
+        """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number ("AMD
+        300 chips" is a name: see _reads_as_word)."""
         prev = self.tok(s - 1)
         code = prev.text.upper() if prev is not None else ""
-        return self.phrase_ending("CUR_PRE", s) is not None or code in patterns.CURRENCIES or (
+        cur = self.phrase_ending("CUR_PRE", s)
+        if cur is not None and self._reads_as_word(cur[0], s, cur[1], s, e):
+            return False
+        return cur is not None or (code in patterns.CURRENCIES and code not in patterns.CODES_AS_WORDS) or (
             len(code) == 4 and code[0] == "M" and code[1:] in patterns.CURRENCIES)
+
+    def _currency_after(self, s: int, e: int) -> bool:
+        """A currency word or code right after the number at s..e ("5 dollars", "5 EUR"),
+        not one that reads as a word here ("Open 24/7 all year")."""
+        cur = self.phrase_at("CUR_POST", e)
+        return cur is not None and not self._reads_as_word(e, cur[0], cur[1], s, e)
+
+    def _reads_as_word(self, cs: int, ce: int, code: str, num_s: int, num_e: int | None) -> bool:
+        """A currency form at cs..ce that is a word here: a code in CODES_AS_WORDS not in
+        capitals, or in capitals text ("TOP 10 PICKS"), or with a counted noun or a unit
+        after the figure or the code ("ALL 5 teams", "AMD 300 chips", "IRR 15%", "40 TOP players");
+        an abbreviation of CASED_PREFIXES not in its case ("tk", "rm")."""
+        text = self.span(cs, ce).text
+        low = text.lower()
+        if low in patterns.CASED_PREFIXES:
+            return text not in patterns.CASED_PREFIXES[low]
+        if code not in patterns.CODES_AS_WORDS or low != code.lower():
+            return False
+        if text != code:
+            return True
+        before = cs < num_s  # the code stands before the number
+        outer, after = (self.tok(cs - 1), self.tok(num_e) if num_e is not None else None) if before \
+            else (self.tok(num_s - 1), self.tok(ce))
+        for t in (outer, after):
+            if t is None or not t.is_alpha or numbers.scale_of(t.text) is not None:
+                continue
+            if t.is_upper and len(t.text) > 1:
+                return True
+        if after is not None and self._count_noun(after.i) is not None:
+            return True
+        if not before and after is not None and after.is_alpha and after.is_lower \
+                and after.lower_ not in patterns.COUNT_STOP_WORDS and numbers.scale_of(after.text) is None:
+            return True  # "12 AWG wire": the code names a kind of the noun after it
+        if before and num_e is not None and num_e - num_s == 1 and self.doc[num_s].is_digit \
+                and len(self.doc[num_s].text) <= 2 and numbers.scale_of(after.text if after is not None else "") is None:
+            return True  # "PHP 8", "TOP 10": a small whole number after such a code is a version or a rank
+        unit = self.phrase_at("UNIT", num_e) if before and num_e is not None else None
+        return unit is not None and self._unit_ok(num_e, unit[0])
+
+    def _ptb_pound(self, i: int) -> bool:
+        """"expects # 200 million in sales .": Penn Treebank's "#" for "£" (see PTB_POUND),
+        a "#" standing alone in lower-cased text with detached punctuation."""
+        t = self.tok(i)
+        if t is None or t.text != patterns.PTB_POUND or not t.whitespace_ or self._line_start(i):
+            return False
+        detached = False
+        for j in range(max(0, i - 12), min(self.n, i + 12)):
+            w = self.doc[j]
+            if "\n" in w.text or "\n" in w.whitespace_:
+                if j < i:
+                    detached = False
+                    continue
+                break
+            if any(c.isupper() for c in w.text):
+                return False
+            detached = detached or (w.text in patterns.PTB_DETACHED and j > 0 and bool(self.doc[j - 1].whitespace_))
+        return detached
 
     def _identifier_part(self, s: int, e: int, raw: str) -> bool:
         """Numbers that are parts of codes, not quantities: "1111-2222-3333" (account and
@@ -823,6 +961,8 @@ class _Scan:
         cur = self.phrase_ending("CUR_PRE", i)
         if cur is not None and cur[0] < getattr(self, "floor", 0):
             cur = None  # that currency word belongs to the previous amount ("17 USD 25")
+        if cur is not None and self._reads_as_word(cur[0], i, cur[1], i, q.num_end):
+            cur = None  # "ALL 5 teams", "Try 3 times"
         prev = self.tok(i - 1)
         if cur is None and prev is not None and len(prev.text) == 4 and prev.text[0] in "mM" \
                 and prev.text[1:].upper() in patterns.CURRENCIES and i - 1 >= getattr(self, "floor", 0):
@@ -835,6 +975,9 @@ class _Scan:
             q.currency = cur[1]
             q.currency_name = self._currency_name(cur[1], self.span(cs, i).text)
             i = cs
+        elif cur is None and self._ptb_pound(i - 1):
+            q.currency, q.currency_name = "GBP", patterns.CURRENCIES["GBP"][0]
+            i -= 1
         if prev is not None and prev.text in units.UNITS_BEFORE and q.unit is None and not q.currency:
             q.unit = units.lookup(units.UNITS_BEFORE[prev.text], prev.text)  # "Mach 2"
             i -= 1
@@ -912,6 +1055,13 @@ class _Scan:
         if sc is not None and not (t.text in numbers.WEAK_SCALES and not self._weak_scale_ok(q, k)):
             q.scale = sc
             k += 1
+            # adjacent scale words multiply: "16.13 lakh crore", "2.5k crore", "5 million million"
+            t = self.tok(k)
+            while t is not None and t.text not in numbers.WEAK_SCALES and numbers.scale_of(t.text) is not None \
+                    and t.lower_ != "dozen":
+                q.scale *= numbers.scale_of(t.text)
+                k += 1
+                t = self.tok(k)
         # "70-billion-parameter": a scale word inside a hyphenated modifier
         t = self.tok(k)
         if q.scale is None and t is not None and t.text == "-" and self.glued(k - 1) and self.glued(k) \
@@ -964,6 +1114,13 @@ class _Scan:
         if cw is not None and self.tok(cw[0]) is not None and self.tok(cw[0]).like_num and (
                 (cw[0] - kk == 1 and not self.doc[kk].is_alpha) or not self.doc[cw[0] - 1].whitespace_):
             cw = None  # "10 $ 30", "3 USD50 cards": a sign before a number belongs to that number
+        if cw is not None and self._reads_as_word(kk, cw[0], cw[1], q.num_start, None):
+            cw = None  # "40 TOP players"
+        if cw is None and not hyphen and q.currency is None and self.tok(kk) is not None \
+                and self.tok(kk).lower_ in patterns.CONTEXT_CURRENCIES:
+            code = self._context_currency(kk)
+            if code is not None:
+                cw = (kk + 1, code)  # "5.1 billion crowns" after "SEK 6.2 billion"
         minor = self.phrase_at("MINOR", kk)
         unit = self.phrase_at("UNIT", kk)
         if cw is not None and (q.currency in (None, cw[1])) and not (unit and unit[0] > cw[0]):
@@ -1199,6 +1356,10 @@ class _Scan:
         intro = self.tok(k - 1 if scale == 1.0 else k - 2)
         j = k
         w = self.tok(j)
+        code = _CURRENCY_WORD_CODES.get(w.lower_) if w is not None and q.currency else None
+        if code is not None and intro is not None and intro.lower_ in {"per", "a", "an", "each", "to", "/"}:
+            q.per_count = (1.0, code)  # "R$5.42 per dollar": an exchange rate, BRL/USD
+            return j + 1
         if w is not None and w.lower_.endswith("ed") and self.tok(j + 1) is not None and self.tok(j + 1).is_alpha:
             j, w = j + 1, self.tok(j + 1)
         if intro is None or intro.lower_ not in {"a", "an", "per", "each"} or w is None or not _denominator_noun(w) \
@@ -1216,7 +1377,8 @@ class _Scan:
         if nxt is None:
             return False
         return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
-                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3))
+                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3)
+                    or (nxt.lower_ in patterns.IRREGULAR_PLURALS and self.phrase_at("UNIT", k + 1) is None))  # "5m people"
 
     def _unit_ok(self, s: int, e: int) -> bool:
         text = self.span(s, e).text
@@ -1253,6 +1415,18 @@ class _Scan:
             if t.text in {"“", "”"} or t.text == '"' and not (j > 0 and self.doc[j - 1].like_num and self.glued(j - 1)):
                 quotes += 1  # an earlier inch mark ('9"') opens no quotation
         return quotes % 2 == 0
+
+    def _context_currency(self, k: int) -> str | None:
+        """The currency a word of several names ("crowns", "dinars"), from a country,
+        currency or city word in the same sentence nearby, the nearest first (see
+        CONTEXT_CURRENCIES)."""
+        default, context = patterns.CONTEXT_CURRENCIES[self.doc[k].lower_]
+        lo, hi = self._sentence_window(k, patterns.CONTEXT_WINDOW)
+        for j in sorted(range(lo, hi), key=lambda j: abs(j - k)):
+            code = context.get(self.doc[j].lower_)
+            if code is not None:
+                return code
+        return default
 
     def _currency_name(self, code: str, written: str) -> str:
         name = patterns.CURRENCIES[code][0]
@@ -1689,6 +1863,9 @@ class _Scan:
 # offers per share are how financial writing states an amount, and the gold sets read them so)
 # and per one thing of any kind ("$25,000-$40,000 per unit", "$5 a piece": the price of one).
 _CURRENCY_DENOMINATORS = {"share", "unit", "piece", "item"}
+# Currency words after "per": the denominator of an exchange rate, by ISO code.
+_CURRENCY_WORD_CODES = {w: code for code, (_, _, words) in patterns.CURRENCIES.items() for w in words
+                        if w.isalpha() and len(w) > 3}
 
 # Counted things a price is quoted per ("$30 per million tokens", "$20 per user"); a share
 # price ("$5 a share") stays in the currency, as financial writing reads it.

@@ -2,7 +2,10 @@
 "~$4.6M" -> "~" "$" "4.6" "M"; "500ms-5s" -> "500" "ms" "-" "5" "s"; "$50-100B+" -> "$"
 "50" "-" "100" "B" "+"; "8- to 16-meter" -> "8" "-" "to" "16" "-" "meter". Names with
 digits stay whole ("GPT-3", "Llama2", "H100", "2x2"), and so does scientific notation
-("1.5e6", "-1e-3", "2.48×10−5"), which LIKE_NUM then accepts (see numbers.like_num)."""
+("1.5e6", "-1e-3", "2.48×10−5"), which LIKE_NUM then accepts (see numbers.like_num).
+Unicode spaces (no-break, narrow, thin) read as spaces and a Unicode minus as "-", and
+digit groups split by spaces ("5 000", "1 400 000") as one numeral: the text is rewritten
+character for character before tokenising, so every offset stays that of the original."""
 from __future__ import annotations
 
 import re
@@ -14,10 +17,10 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from claimflow.extract.numbers import SCIENTIFIC, like_num
 
-EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{2,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\["]
-EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥元₾₡₭₱₦₪₫₴]",
+EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{1,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\["]
+EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹¢])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥¢元₾₡₭₱₦₪₫₴]",
                   r"(?<=[a-z][A-Z])\."]  # a sentence-final period after a unit: "120 kW."
-UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwx"}
+UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwxp"}
 EXTRA_INFIXES = [
     # digit -> unit/scale letters, when the letters end the token or a hyphen follows
     r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",
@@ -53,6 +56,48 @@ EXTRA_INFIXES = [
 ]
 
 
+# Same-length rewrites before tokenising (offsets into the original text stay exact):
+# Unicode space separators are spaces, a Unicode minus is a minus.
+SAME_LENGTH_CHARS = str.maketrans({**{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                                 "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+                                   "\u2212": "-"})
+# Thousands written in groups of three digits split by spaces ("5 000" with a thin or
+# no-break space, "1 400 000" with two or more groups): the spaces become commas, so the
+# groups are one numeral. One regular space and one group ("scores of 3 100") is no group.
+_THIN_SPACES = "\u00a0\u2009\u202f\u2007"
+DIGIT_GROUPS = re.compile(
+    r"(?<![\d.,+])(?<!\d )[1-9]\d{0,2}"
+    rf"(?:(?:[{_THIN_SPACES}]\d{{3}})+(?:[ {_THIN_SPACES}]\d{{3}})*|(?:[ {_THIN_SPACES}]\d{{3}}){{2,}})(?![\d])")
+_GROUP_SPACE = str.maketrans({c: "," for c in " " + _THIN_SPACES})
+
+
+def same_length_text(text: str) -> str:
+    """`text` as the tokenizer reads it: same length, same offsets (see SAME_LENGTH_CHARS)."""
+    text = DIGIT_GROUPS.sub(_commas, text)
+    return text if text.isascii() else text.translate(SAME_LENGTH_CHARS)
+
+
+def _commas(m: re.Match) -> str:
+    return m.group(0).translate(_GROUP_SPACE)
+
+
+class _SameLengthTokenizer:
+    """spaCy's tokenizer on `same_length_text(text)`; everything else is the tokenizer's."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        return self.tokenizer(same_length_text(text))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def blank_english() -> spacy.Language:
     nlp = spacy.blank("en")
     defaults = nlp.Defaults
@@ -61,8 +106,9 @@ def blank_english() -> spacy.Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(EXTRA_INFIXES + list(defaults.infixes)).finditer
     nlp.tokenizer.token_match = re.compile(SCIENTIFIC + "$").match
     # spaCy keeps "k." and "m." whole as abbreviations; after a number they are a scale or
-    # unit and a full stop ("worth $8k.", "cost £3m.", "took 10s.")
+    # unit and a full stop ("worth $8k.", "cost £3m.", "took 10s.", "up 3.5p.")
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in UNIT_LETTER_STOPS}
     base = nlp.vocab.lex_attr_getters[LIKE_NUM]
     nlp.vocab.lex_attr_getters[LIKE_NUM] = partial(like_num, base=base)
+    nlp.tokenizer = _SameLengthTokenizer(nlp.tokenizer)
     return nlp
