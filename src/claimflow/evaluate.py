@@ -96,6 +96,9 @@ SENTENCE_TOLERANCE = 1e-5
 # Currency names the gold sets use that the extractor has no word for ("Pound" may be
 # money or mass: it gets both kinds).
 GOLD_ONLY_CURRENCY_NAMES = {"pound", "sen"}
+# Names the gold sets use for more than one kind.
+AMBIGUOUS_GOLD_NAMES = {"pound": frozenset({"currency", "mass"}), "points": frozenset({"count", "points"}),
+                        "point": frozenset({"count", "points"})}
 
 
 def _close(a, b) -> bool:
@@ -114,48 +117,64 @@ def _ends(q: dict, stated: bool) -> tuple[float, float] | None:
     return float(lo), float(hi)
 
 
+def _claim_kind(unit_table_kind: str) -> str:
+    """A unit-table kind as the claims name it (`claims.unit_kind` of its canonical unit):
+    the table's "bit rate" is the claims' "bandwidth"."""
+    from claimflow.claims import unit_kind
+    from claimflow.extract import units
+
+    canon = units.CANONICAL.get(unit_table_kind)
+    return unit_kind(canon[0]) if canon else unit_table_kind
+
+
 def _pint_kind(name: str) -> str | None:
     """The kind of a physical unit name pint understands ("meter per millisecond" -> speed)."""
     import pint
 
     from claimflow.extract import units
 
-    expr = name.replace(" per ", "/").replace("square ", "").replace("cubic ", "")
+    if "square " in name or "cubic " in name:
+        return None
     try:
-        dim = units.registry().parse_units(expr.replace(" ", "_")).dimensionality
+        dim = units.registry().parse_units(name.replace(" per ", "/").replace(" ", "_")).dimensionality
     except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
         return None
     for kind, (_, ref) in units.CANONICAL.items():
-        if ref and "square " not in name and "cubic " not in name \
-                and units.registry().parse_units(ref).dimensionality == dim:
-            return kind
+        if ref and units.registry().parse_units(ref).dimensionality == dim:
+            return _claim_kind(kind)
     return None
 
 
 def unit_name_kinds(name: str | None) -> frozenset[str]:
-    """The kinds of quantity a gold unit name can denote (see `claims.unit_kind`)."""
+    """The kinds of quantity a gold unit name can denote (as `claims.unit_kind` names them)."""
     from claimflow.extract import patterns, units
 
-    n = " ".join(str(name or "").lower().replace("_", " ").split())
+    raw = " ".join(str(name or "").replace("_", " ").split())
+    n = raw.lower()
     if n in ("", "dimensionless"):
         return frozenset({"number", "count"})
     if n in ("%", "percent", "percentage", "per cent"):
         return frozenset({"percent"})
-    kinds: set[str] = set()
-    head = n.split(" per ")[0]
+    if n in AMBIGUOUS_GOLD_NAMES:
+        return AMBIGUOUS_GOLD_NAMES[n]
+    head = n.split(" per ")[0].split("/")[0]
     words = {w for _, pre, post in patterns.CURRENCIES.values() for w in pre + post}
     words |= {v[0] for v in patterns.CURRENCIES.values()} | set(patterns.MINOR_CURRENCIES)
-    if {head, head + "s", head.rstrip("s"), head.split()[-1]} & (words | GOLD_ONLY_CURRENCY_NAMES):
-        kinds.add("currency")
-    for form in (n, n + "s", n.replace("-mass", "")):
-        spec = units.lookup(form)
+    if head.upper() in patterns.CURRENCIES or \
+            {head, head + "s", head.rstrip("s"), head.split()[-1]} & (words | GOLD_ONLY_CURRENCY_NAMES):
+        return frozenset({"currency"})
+    kinds: set[str] = set()
+    for form, original in ((n, raw), (n + "s", raw + "s"), (n.replace("-mass", ""), raw)):
+        spec = units.lookup(form, original)
         if spec is not None:
-            kinds.add(spec.kind)
+            kinds.add(_claim_kind(spec.kind))
             break
     else:
         kind = _pint_kind(n)
         if kind:
             kinds.add(kind)
+    if not kinds and ("/" in n or " per " in n):
+        kinds.add("rate")
     return frozenset(kinds or {"count"})
 
 
@@ -176,29 +195,43 @@ def _prf(tp: int, fp: int, fn: int) -> SentenceScore:
 
 
 def score_sentences(items: list[dict], preds: dict[str, list[dict]],
-                    kinds: set[str] | None = None) -> dict[str, SentenceScore]:
+                    kinds: set[str] | None = None, canonical_too: bool = False) -> dict[str, SentenceScore]:
     """{"value": ..., "value+kind": ...} over sentence items. Within an item, claims and
     gold quantities pair one to one, first fit: on *value* when both ends agree within
     1e-5 (relative), on *value+kind* when the claim's canonical unit is also of a kind
     the gold unit can name. `kinds` keeps only claims of those kinds (for a set that
-    labels only currencies, say)."""
+    labels only currencies, say). A gold quantity may list `alternatives` (other
+    acceptable intervals) and be `optional` (matched: no true positive and no false one;
+    missed: no miss). `canonical_too` also accepts a claim's canonical interval (for sets
+    labelled in a unit of their own choosing)."""
     from claimflow.claims import unit_kind
 
     out = {}
     for mode in ("value", "value+kind"):
         tp = fp = fn = 0
         for item in items:
-            gold = [(_ends(q, stated=False), unit_name_kinds(q.get("unit"))) for q in item["quantities"]]
+            gold = sorted(item["quantities"], key=lambda q: bool(q.get("optional")))  # required first
+            gold = [([_ends(q, stated=False)] + [_ends({"low": a, "high": b}, stated=False)
+                                                  for a, b in q.get("alternatives", ())],
+                     unit_name_kinds(q.get("unit")) if q.get("unit") is not None else None, bool(q.get("optional")))
+                    for q in gold]
             claims = [c for c in preds.get(str(item["id"]), []) if kinds is None or unit_kind(c["unit"]) in kinds]
-            claims = [(_ends(c, stated=True), unit_kind(c["unit"])) for c in claims]
-            claims = [c for c in claims if c[0] is not None]
+            claims = [([_ends(c, stated=True)] + ([_ends(c, stated=False)] if canonical_too else []), unit_kind(c["unit"]))
+                      for c in claims]
+            claims = [c for c in claims if c[0][0] is not None]
             used: set[int] = set()
-            for value, kind in claims:
-                for j, (gv, gk) in enumerate(gold):
-                    if j not in used and gv is not None and _close(value[0], gv[0]) and _close(value[1], gv[1]) \
-                            and (mode == "value" or kind in gk):
+            optional_hits = 0
+            for values, kind in claims:
+                for j, (intervals, gk, _) in enumerate(gold):
+                    if j in used or (mode != "value" and gk is not None and kind not in gk):
+                        continue
+                    if any(v is not None and g is not None and _close(v[0], g[0]) and _close(v[1], g[1])
+                           for v in values for g in intervals):
                         used.add(j)
+                        optional_hits += gold[j][2]
                         break
-            tp, fp, fn = tp + len(used), fp + len(claims) - len(used), fn + len(gold) - len(used)
+            required = sum(1 for g in gold if not g[2])
+            hits = len(used) - optional_hits
+            tp, fp, fn = tp + hits, fp + len(claims) - len(used), fn + required - hits
         out[mode] = _prf(tp, fp, fn)
     return out
