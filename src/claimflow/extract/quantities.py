@@ -152,7 +152,21 @@ class _Tokens(dict):
     def span(self, start: int, stop: int) -> "_TokenList":
         """Tokens start..stop-1, with slice semantics (negative and out-of-range ends)."""
         start, stop, _ = slice(start, stop).indices(self.n)
-        return _TokenList(self[i] for i in range(start, stop))
+        return _TokenList([self[i] for i in range(start, stop)])
+
+
+class _Near(dict):
+    """`near[i]`: token i, or None outside the doc (what the scan asks about its
+    neighbours); cached like `_Tokens`, so a repeated look is a plain dict lookup."""
+
+    def __init__(self, tokens: _Tokens) -> None:
+        super().__init__()
+        self.tokens = tokens
+        self.n = tokens.n
+
+    def __missing__(self, i: int):
+        t = self[i] = self.tokens[i] if 0 <= i < self.n else None
+        return t
 
 
 class _TokenList(list):
@@ -260,19 +274,20 @@ class _Scan:
 
     def __init__(self, doc: Doc, index: "_PhraseIndex") -> None:
         self.doc = _Tokens(doc)
+        self.t = _Near(self.doc)  # self.t[i]: token i or None
         self.index = index
         self.n = len(doc)
 
     # helpers ------------------------------------------------------------------------
     def tok(self, i: int):
-        return self.doc[i] if 0 <= i < self.n else None
+        return self.t[i]
 
     def span(self, start: int, stop: int) -> "_TokenList":
         return self.doc.span(start, stop)
 
     def glued(self, i: int) -> bool:
         """No whitespace between token i and token i+1."""
-        t = self.tok(i)
+        t = self.t[i]
         return t is not None and not t.whitespace_
 
     def phrase_at(self, label: str, i: int) -> tuple[int, str] | None:
@@ -282,7 +297,7 @@ class _Scan:
         return self.index.ending(label, i) if 0 < i <= self.n else None
 
     def is_break(self, i: int) -> bool:
-        t = self.tok(i)
+        t = self.t[i]
         return t is None or t.is_space or "\n" in t.text
 
     # main -----------------------------------------------------------------------------
@@ -380,8 +395,8 @@ class _Scan:
         """"two thirds", "one-half", "two and a half"."""
         if value is None:
             return value, e
-        k = e + 1 if self.tok(e) is not None and self.tok(e).text == "-" else e
-        t = self.tok(k)
+        k = e + 1 if self.t[e] is not None and self.t[e].text == "-" else e
+        t = self.t[k]
         if t is not None and t.lower_ in numbers.FRACTION_WORDS and value < 20:
             return value / numbers.FRACTION_WORDS[t.lower_], k + 1
         words = [x.lower_ for x in self.span(e, e + 3)]
@@ -397,7 +412,7 @@ class _Scan:
         for s, e in spans:
             if out and e - s == 1 and self.doc[s].is_digit:
                 ps, pe = out[-1]
-                mark = self.tok(pe)
+                mark = self.t[pe]
                 if pe == s and self.doc[pe - 1].is_digit and len(self.doc[pe - 1].text) <= 3 and len(self.doc[s].text) == 3 \
                         and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1:
                     out[-1] = (ps, e)  # "10 000" (SI thousands)
@@ -435,22 +450,22 @@ class _Scan:
         self._right(q)
         if q.end > e and self._in_a_name(s, e, raw):
             return None
-        if not q.has_unit and q.scale is None and 0 < value < 1 and self.tok(q.end) is not None and self.tok(q.end).lower_ == "of" \
+        if not q.has_unit and q.scale is None and 0 < value < 1 and self.t[q.end] is not None and self.t[q.end].lower_ == "of" \
                 and (not any(c.isdigit() for c in raw) or "/" in raw or raw[-1:] in numbers.VULGAR_FRACTIONS):
-            art, u = self.tok(q.end + 1), self.phrase_at("UNIT", q.end + 2)
+            art, u = self.t[q.end + 1], self.phrase_at("UNIT", q.end + 2)
             spec = units.lookup(u[1], self.span(q.end + 2, u[0]).text) if u and art is not None and art.lower_ in ("a", "an") else None
             if spec is not None:
                 q.unit, q.end = spec, u[0]  # "two thirds of a mile"
             else:
                 q.unit = units.FRACTION  # "two-thirds of new capacity", "3/4 of users": a share
         if q.unit is not None and q.unit.kind == "multiplier" and self.doc[q.end - 1].text == "X" and self.glued(q.end - 1) \
-                and self.tok(q.end) is not None and self.tok(q.end).text in {"-", "–"} and self.tok(q.end + 1) is not None \
-                and self.tok(q.end + 1).is_alpha and not self.tok(q.end + 1).lower_.endswith(("er", "est")):
+                and self.t[q.end] is not None and self.t[q.end].text in {"-", "–"} and self.t[q.end + 1] is not None \
+                and self.t[q.end + 1].is_alpha and not self.t[q.end + 1].lower_.endswith(("er", "est")):
             q.unit, q.end = None, q.end - 1  # "40 million X-series phones": X names a product line
         if q.unit is not None and q.unit.kind == "time" and numbers.is_year(value, raw) and self.glued(e - 1) \
-                and self.tok(e).text == "s":
+                and self.t[e].text == "s":
             return None  # "the 2030s", "1990s": a decade of years, no duration
-        if q.unit is None and raw.lower() == "zero" and self.tok(s - 1) is not None and self.tok(s - 1).lower_ == "absolute":
+        if q.unit is None and raw.lower() == "zero" and self.t[s - 1] is not None and self.t[s - 1].lower_ == "absolute":
             q.unit = units.lookup("kelvin")  # "absolute zero" is 0 K
         if q.unit is None and not q.currency and not q.count_noun:
             if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e)):
@@ -470,14 +485,14 @@ class _Scan:
         if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)):
             return None
         # "than 2 years ago" dates the comparison; it is not a claim of its own
-        nxt = self.tok(q.end)
-        if nxt is not None and nxt.lower_ == "ago" and self.tok(q.start - 1) is not None and self.tok(q.start - 1).lower_ == "than":
+        nxt = self.t[q.end]
+        if nxt is not None and nxt.lower_ == "ago" and self.t[q.start - 1] is not None and self.t[q.start - 1].lower_ == "than":
             return None
         # "a year or two", "a week or two": 1-2 of the unit
-        if q.unit is None and not q.currency and not q.count_noun and self.tok(s - 1) is not None \
-                and self.tok(s - 1).lower_ == "or" and self.tok(s - 2) is not None:
-            spec = units.lookup(self.tok(s - 2).lower_, self.tok(s - 2).text)
-            if spec is not None and spec.kind == "time" and not self.tok(s - 2).lower_.endswith("s"):
+        if q.unit is None and not q.currency and not q.count_noun and self.t[s - 1] is not None \
+                and self.t[s - 1].lower_ == "or" and self.t[s - 2] is not None:
+            spec = units.lookup(self.t[s - 2].lower_, self.t[s - 2].text)
+            if spec is not None and spec.kind == "time" and not self.t[s - 2].lower_.endswith("s"):
                 q.unit, q.low, q.start, q.qualifier = spec, 1.0, s - 2, "~"
         if q.scale:
             q.low = q.low * q.scale if q.low is not None else None
@@ -489,7 +504,7 @@ class _Scan:
         capitalised word after it, in mid-sentence, are a name."""
         if not (raw[:1].isupper() and raw.replace("-", "").isalpha()):
             return False
-        prev, nxt, nxt2 = self.tok(s - 1), self.tok(e), self.tok(e + 1)
+        prev, nxt, nxt2 = self.t[s - 1], self.t[e], self.t[e + 1]
         if nxt is None or not nxt.is_title:
             return False
         if prev is not None and prev.is_alpha and not prev.is_title:
@@ -497,7 +512,7 @@ class _Scan:
         return nxt2 is not None and nxt2.is_title  # "Three Mile Island is ..." opening a sentence
 
     def _period_phrase(self, s: int) -> bool:
-        prev = self.tok(s - 1)
+        prev = self.t[s - 1]
         if prev is None:
             return False
         if prev.lower_ in {"first", "last", "past", "next", "previous", "coming", "recent", "latest", "final", "initial"}:
@@ -507,7 +522,7 @@ class _Scan:
     def _bare_enumerator(self, q: Q) -> bool:
         """"1 ) explains why ...", "9 - iron", "28 - year - old": enumerators and
         compound modifiers in tokenised text."""
-        nxt, nxt2 = self.tok(q.end), self.tok(q.end + 1)
+        nxt, nxt2 = self.t[q.end], self.t[q.end + 1]
         if nxt is not None and nxt.text == ")" and not any(t.text == "(" for t in self.span(max(0, q.start - 4), q.start)):
             return True
         return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
@@ -515,33 +530,33 @@ class _Scan:
 
     def _before_identifier(self, q: Q) -> bool:
         """"24703 L-202", "24703 m212": a number before a code is part of the code."""
-        nxt = self.tok(q.end)
+        nxt = self.t[q.end]
         return nxt is not None and any(c.isdigit() for c in nxt.text) and any(c.isalpha() for c in nxt.text)
 
     def _after_model_name(self, s: int) -> bool:
         """"GPT-3 175B", "Llama 3.1 405B": a size right after a model name."""
-        prev = self.tok(s - 1)
+        prev = self.t[s - 1]
         if prev is None:
             return False
         if any(c.isdigit() for c in prev.text) and any(c.isalpha() for c in prev.text):
             return True
-        prev2 = self.tok(s - 2)
+        prev2 = self.t[s - 2]
         return prev.like_num and prev2 is not None and prev2.is_title and prev2.is_alpha
 
     def _glued_unknown(self, e: int) -> bool:
         """A number glued to letters that are no unit: "3D", "5G", "4K" are names."""
-        t = self.tok(e)
+        t = self.t[e]
         return t is not None and self.glued(e - 1) and t.is_alpha and t.lower_ != "ish"
 
     def _not_a_claim(self, s: int, e: int, raw: str, value: float) -> bool:
-        prev, nxt = self.tok(s - 1), self.tok(e)
+        prev, nxt = self.t[s - 1], self.t[e]
         if nxt is not None and nxt.lower_ in numbers.ORDINAL_SUFFIXES and self.glued(e - 1):
             return True
         if prev is not None:
             pl = prev.lower_
             if pl in patterns.ID_NOUNS or pl in patterns.MONTHS:
                 return True
-            prev2 = self.tok(s - 2)
+            prev2 = self.t[s - 2]
             if prev.text == "." and prev2 is not None and (prev2.lower_ in patterns.MONTHS or prev2.lower_ in patterns.ID_NOUNS):
                 return True  # "oct . 13", "no . 1" in tokenised text
             if prev.text == "[" and nxt is not None and nxt.text == "]":
@@ -560,7 +575,7 @@ class _Scan:
         if nxt is not None:
             if nxt.lower_ in patterns.TIME_OF_DAY and self._clock_time(raw, value, nxt.lower_):
                 return True
-            if nxt.text == ":" and self.glued(e - 1) and self.tok(e + 1) is not None and self.tok(e + 1).is_digit:
+            if nxt.text == ":" and self.glued(e - 1) and self.t[e + 1] is not None and self.t[e + 1].is_digit:
                 return True  # 10:30
             if nxt.lower_ in patterns.MONTHS and value <= 31 and float(value).is_integer():
                 return True  # 3 March
@@ -569,8 +584,8 @@ class _Scan:
             return True
         if prev is not None and prev.lower_ == "net" and raw.lower() == "zero":
             return True  # "net zero" is a target's name
-        if nxt is not None and self.glued(s) and nxt.text in {"K", "k"} and self.tok(e + 1) is not None \
-                and self.tok(e + 1).lower_ in patterns.RESOLUTION_NOUNS:
+        if nxt is not None and self.glued(s) and nxt.text in {"K", "k"} and self.t[e + 1] is not None \
+                and self.t[e + 1].lower_ in patterns.RESOLUTION_NOUNS:
             return True  # "8K video", "4K TV": a resolution's name
         return False
 
@@ -584,7 +599,7 @@ class _Scan:
 
     def _currency_code_before(self, s: int) -> bool:
         """"USD 5", "JPY 300", "MAUD 60": a currency code, not a name with a number."""
-        prev = self.tok(s - 1)
+        prev = self.t[s - 1]
         code = prev.text.upper() if prev is not None else ""
         return self.phrase_ending("CUR_PRE", s) is not None or code in patterns.CURRENCIES or (
             len(code) == 4 and code[0] == "M" and code[1:] in patterns.CURRENCIES)
@@ -596,15 +611,15 @@ class _Scan:
         second year of a span "2013-14" ("fiscal 2013/14")."""
         parts = 1
         j = e
-        while self._joined(j) and self.tok(j + 1).is_digit:
+        while self._joined(j) and self.t[j + 1].is_digit:
             parts, j = parts + 1, j + 2
         j = s - 1
-        while j - 1 >= 0 and self._joined(j) and self.tok(j - 1).is_digit:
+        while j - 1 >= 0 and self._joined(j) and self.t[j - 1].is_digit:
             parts, j = parts + 1, j - 2
         if parts >= 3:
             return True
         if s >= 2 and self._joined(s - 1):
-            before = self.tok(s - 2).text
+            before = self.t[s - 2].text
             if any(c.isalpha() for c in before) and any(c.isdigit() for c in before):
                 return True
             if len(raw) == 2 and raw.isdigit() and before.isdigit() and numbers.is_year(float(before), before):
@@ -613,9 +628,9 @@ class _Scan:
 
     def _joined(self, i: int) -> bool:
         """Token i is a hyphen, plus or slash with no space on either side."""
-        t = self.tok(i)
+        t = self.t[i]
         return t is not None and t.text in {"-", "–", "+", "/"} and i > 0 and self.glued(i - 1) and self.glued(i) \
-            and self.tok(i + 1) is not None
+            and self.t[i + 1] is not None
 
     def _line_start(self, i: int) -> bool:
         j = i - 1
@@ -630,7 +645,7 @@ class _Scan:
         cur = self.phrase_ending("CUR_PRE", i)
         if cur is not None and cur[0] < getattr(self, "floor", 0):
             cur = None  # that currency word belongs to the previous amount ("17 USD 25")
-        prev = self.tok(i - 1)
+        prev = self.t[i - 1]
         if cur is None and prev is not None and len(prev.text) == 4 and prev.text[0] in "mM" \
                 and prev.text[1:].upper() in patterns.CURRENCIES and i - 1 >= getattr(self, "floor", 0):
             q.currency = prev.text[1:].upper()  # "MAUD 60": millions of AUD
@@ -642,7 +657,7 @@ class _Scan:
             q.currency = cur[1]
             q.currency_name = self._currency_name(cur[1], self.span(cs, i).text)
             i = cs
-        t = self.tok(i - 1)
+        t = self.t[i - 1]
         if t is not None and t.text in {"~", "≈"}:
             q.qualifier = "~"
             i -= 1
@@ -651,13 +666,13 @@ class _Scan:
             q.low = -q.low if q.low is not None else None
             q.high = q.low
             i -= 1
-        t = self.tok(i - 1)
+        t = self.t[i - 1]
         if t is not None and t.lower_ in {"minus", "negative"} and q.low is not None \
-                and not (self.tok(i - 2) is not None and self.tok(i - 2).lower_ == "or"):
+                and not (self.t[i - 2] is not None and self.t[i - 2].lower_ == "or"):
             q.low = q.high = -q.low  # "minus five percent"
             i -= 1
         # "percent of 10", "per cent of twenty-two": the unit written first
-        if self.tok(i - 1) is not None and self.tok(i - 1).lower_ == "of" and q.unit is None:
+        if self.t[i - 1] is not None and self.t[i - 1].lower_ == "of" and q.unit is None:
             pu = self.phrase_ending("UNIT", i - 1)
             if pu is not None and pu[1] in {"percent", "percents", "per cent"} and (pu[0] == 0 or self.is_break(pu[0] - 1)):
                 q.unit = units.lookup("%")
@@ -665,14 +680,14 @@ class _Scan:
         if q.unit is None and [x.lower_ for x in self.span(max(0, i - 2), i)] == ["factor", "of"]:
             q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
-        if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)) \
+        if qual is not None and not (qual[1] == ">" and self.t[qual[0]].lower_ == "over" and self._time_follows(q)) \
                 and not self._moved_up_to(qual[0]):
             q.qualifier = _stronger(q.qualifier, qual[1])
         q.start = i
 
     def _moved_up_to(self, i: int) -> bool:
         """"edged up to 6.8%", "climbed up to $5": a movement to a level, not a bound."""
-        t, verb = self.tok(i), self.tok(i - 1)
+        t, verb = self.t[i], self.t[i - 1]
         return t is not None and t.lower_ in ("up", "down") and verb is not None \
             and verb.lower_ in patterns.MOVEMENT_VERBS
 
@@ -685,7 +700,7 @@ class _Scan:
     def _is_range_dash(self, i: int) -> bool:
         """A dash after a number, a unit or a scale joins a range ("5 kg-10 kg"); after any
         other word it is a minus sign ("hit -$40/MWh")."""
-        prev = self.tok(i - 1)
+        prev = self.t[i - 1]
         if prev is None:
             return False
         if prev.like_num or prev.text in {"%", "$"}:
@@ -696,7 +711,7 @@ class _Scan:
     # right of the number: scale, unit, currency word, count noun, rate, "+" -------------------
     def _right(self, q: Q) -> None:
         k = q.end
-        t = self.tok(k)
+        t = self.t[k]
         if t is None:
             return
         # scale: "M", "bn", "million"
@@ -705,19 +720,19 @@ class _Scan:
             q.scale = sc
             k += 1
         # "70-billion-parameter": a scale word inside a hyphenated modifier
-        t = self.tok(k)
+        t = self.t[k]
         if q.scale is None and t is not None and t.text == "-" and self.glued(k - 1) and self.glued(k) \
-                and self.tok(k + 1) is not None and self.tok(k + 1).lower_ in numbers.MAGNITUDE_WORDS:
-            q.scale = numbers.MAGNITUDE_WORDS[self.tok(k + 1).lower_]
+                and self.t[k + 1] is not None and self.t[k + 1].lower_ in numbers.MAGNITUDE_WORDS:
+            q.scale = numbers.MAGNITUDE_WORDS[self.t[k + 1].lower_]
             k += 2
         # "1000+ tokens/sec", "1 million+ token": an open bound before the unit
-        t = self.tok(k)
+        t = self.t[k]
         if t is not None and t.text == "+" and self.glued(k - 1):
             q.qualifier = _stronger(q.qualifier, ">=")
             q.open_high = True
             k += 1
         # finance shorthand "30 musd", "48.5 mgbp"
-        t = self.tok(k)
+        t = self.t[k]
         if t is not None and not q.currency and len(t.lower_) >= 4 and t.lower_[:-3] in patterns.SCALED_CURRENCY_PREFIX \
                 and t.lower_[-3:].upper() in patterns.CURRENCIES:
             q.scale = (q.scale or 1) * patterns.SCALED_CURRENCY_PREFIX[t.lower_[:-3]]
@@ -725,21 +740,21 @@ class _Scan:
             q.currency_name = q.currency
             k += 1
         # "40ish", "360-ish": about that much
-        t = self.tok(k)
+        t = self.t[k]
         ish = 1 if t is not None and t.lower_ == "ish" else 2 if t is not None and t.text in {"-", "–"} \
-            and self.tok(k + 1) is not None and self.tok(k + 1).lower_ == "ish" and self.glued(k) else 0
+            and self.t[k + 1] is not None and self.t[k + 1].lower_ == "ish" and self.glued(k) else 0
         if ish and self.glued(k - 1):
             q.qualifier = _stronger(q.qualifier, "~")
             k += ish
         # hyphenated modifier "3-inch", "16-meter"
-        t = self.tok(k)
+        t = self.t[k]
         hyphen = t is not None and t.text in {"-", "–"} and self.glued(k - 1) and self.glued(k)
         kk = k + 1 if hyphen else k
         # a unit in brackets: "20 (kg)", "20 [kg]"
-        t = self.tok(kk)
+        t = self.t[kk]
         if not hyphen and t is not None and t.text in {"(", "[", "{", "<"}:
             bu = self.phrase_at("UNIT", kk + 1)
-            close = self.tok(bu[0]) if bu else None
+            close = self.t[bu[0]] if bu else None
             if bu and close is not None and close.text in {")", "]", "}", ">"} and bu[0] - kk <= 3:
                 spec = units.lookup(bu[1], self.span(kk + 1, bu[0]).text)
                 if spec is not None and spec.pint:
@@ -748,7 +763,7 @@ class _Scan:
                     return
         # currency word after the number
         cw = None if hyphen else self.phrase_at("CUR_POST", kk)
-        if cw is not None and self.tok(cw[0]) is not None and self.tok(cw[0]).like_num and (
+        if cw is not None and self.t[cw[0]] is not None and self.t[cw[0]].like_num and (
                 (cw[0] - kk == 1 and not self.doc[kk].is_alpha) or not self.doc[cw[0] - 1].whitespace_):
             cw = None  # "10 $ 30", "3 USD50 cards": a sign before a number belongs to that number
         minor = self.phrase_at("MINOR", kk)
@@ -758,8 +773,8 @@ class _Scan:
                 q.currency = cw[1]
                 q.currency_name = self._currency_name(cw[1], self.span(kk, cw[0]).text)
             k = cw[0]
-            after_scale = numbers.scale_of(self.tok(k).text) if self.tok(k) is not None else None
-            if after_scale and q.scale is None and self.tok(k).text not in numbers.WEAK_SCALES:
+            after_scale = numbers.scale_of(self.t[k].text) if self.t[k] is not None else None
+            if after_scale and q.scale is None and self.t[k].text not in numbers.WEAK_SCALES:
                 q.scale = after_scale
                 k += 1
         elif minor is not None and not q.currency and not hyphen:
@@ -782,7 +797,7 @@ class _Scan:
                 k = noun_end
         elif hyphen and q.currency is None and q.scale is None:
             # "a 3-stage process" counts stages
-            t = self.tok(kk)
+            t = self.t[kk]
             if t is not None and t.is_alpha and t.lower_ not in patterns.COUNT_STOP_WORDS and len(t) > 2:
                 q.count_noun = _plural(t.lower_)
                 k = kk + 1
@@ -796,18 +811,18 @@ class _Scan:
                 q.emissions = True
                 q.unit = units.UnitSpec("tonne", "metric_ton", "mass")
                 k += 1 + (look[0] == "of") if look and (look[0].startswith("co2") or look[0] == "of") else 0
-                if self.tok(k) is not None and self.tok(k).lower_ in {"equivalent", "e", "eq", "eq."}:
+                if self.t[k] is not None and self.t[k].lower_ in {"equivalent", "e", "eq", "eq."}:
                     k += 1
         # rate: "tokens/second", "tokens per sec", "$15.4/hour", "$350 per kg"
         if q.has_unit:
-            t = self.tok(k)
+            t = self.t[k]
             if t is not None and t.lower_ in {"/", "per", "a", "an", "each"}:
                 tu = self.phrase_at("UNIT", k + 1)
                 spec = units.lookup(tu[1], self.span(k + 1, tu[0]).text) if tu else None
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
-                after_unit = self.tok(tu[0]) if tu else None
+                after_unit = self.t[tu[0]] if tu else None
                 if spec is not None and t.lower_ in {"a", "an"} and after_unit is not None \
                         and after_unit.lower_ in {"ago", "earlier", "before", "later", "after", "previously"}:
                     spec = None  # "up from 32k tokens a year ago": a time reference, no rate
@@ -827,10 +842,10 @@ class _Scan:
                         k = end
         # trailing "+", "or more", "(estimated)"
         after = self.phrase_at("QUAL_AFTER", k)
-        if after is not None and self.tok(k).text == "+" and self.tok(k + 1) is not None \
-                and self.tok(k + 1).text.startswith("/"):
+        if after is not None and self.t[k].text == "+" and self.t[k + 1] is not None \
+                and self.t[k + 1].text.startswith("/"):
             after = None  # "+/-" is a tolerance, not an open bound
-        if after is not None and self.tok(after[0]) is not None and self.tok(after[0]).lower_ == "to":
+        if after is not None and self.t[after[0]] is not None and self.t[after[0]].lower_ == "to":
             after = None  # "25 billion transistors and up to 128GB": "up to" belongs to the next figure
         if after is not None:
             q.qualifier = _stronger(q.qualifier, after[1])
@@ -842,7 +857,7 @@ class _Scan:
         """After "per": an optional scale word, up to two modifiers and a counted noun
         ("million input tokens", "share", "user"). Sets the price's denominator."""
         scale = 1.0
-        t = self.tok(k)
+        t = self.t[k]
         if t is not None and numbers.scale_of(t.text) and (t.lower_ in numbers.MAGNITUDE_WORDS or t.lower_ in {"k", "m", "mn", "bn"}):
             scale = numbers.scale_of(t.text)
             k += 1
@@ -859,7 +874,7 @@ class _Scan:
         """"$5m" is five million; "5m" alone is five metres."""
         if q.currency:
             return True
-        nxt = self.tok(k + 1)
+        nxt = self.t[k + 1]
         if nxt is None:
             return False
         return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
@@ -875,7 +890,7 @@ class _Scan:
             # "in", "s", "m", "x" need to be glued to the number or be followed by a break,
             # "of" ("4 L of wine") or a dimension word ("2 1/2 in thick")
             if not self.glued(s - 1):
-                nxt = self.tok(e)
+                nxt = self.t[e]
                 if text.lower() == "in" or text.lower() in {"s", "t", "b", "g", "l", "w", "j", "h"}:
                     if nxt is not None and (nxt.is_alpha or nxt.like_num or nxt.text in {"$", "€", "£"}) \
                             and nxt.lower_ not in _MEASURE_FOLLOWERS:
@@ -888,7 +903,7 @@ class _Scan:
         """A double quote after a number is an inch mark ('a 9" pan', '10 " long'),
         unless it closes a quotation opened earlier on the line ('the class "English 101"')."""
         if not self.glued(i - 1):
-            nxt = self.tok(i + 1)
+            nxt = self.t[i + 1]
             if nxt is None or nxt.lower_ not in _MEASURE_FOLLOWERS:
                 return False
         quotes = 0
@@ -929,7 +944,7 @@ class _Scan:
                 low.endswith("s") and len(low) > 2 and not low.endswith(("ss", "us", "is"))
                 and low not in patterns.NOT_COUNT_NOUNS
             ):
-                nxt = self.tok(j + 1)
+                nxt = self.t[j + 1]
                 # "GPUs", "companies"; not "years" (units) which the unit table handles
                 if nxt is not None and nxt.text == "'" :
                     return None
@@ -955,7 +970,7 @@ class _Scan:
             m = numbers.PLURAL_SCALES[words[3]]
             low, high = base * m, base * 10 * m
             # "10s of trillions of tokens"
-            if self.tok(e) is not None and self.tok(e).lower_ == "of":
+            if self.t[e] is not None and self.t[e].lower_ == "of":
                 e += 1
         elif words[0] == "multi":
             return None
@@ -964,7 +979,7 @@ class _Scan:
             if key not in numbers.VAGUE_WORDS:
                 return None
             low, high = numbers.VAGUE_WORDS[key]
-            if self.tok(e) is not None and self.tok(e).lower_ == "of":
+            if self.t[e] is not None and self.t[e].lower_ == "of":
                 e += 1
         q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.span(s, e).text, vague=True)
         q.qualifier = "~" if low != high else "="
@@ -1005,8 +1020,8 @@ class _Scan:
         qualifier = "="
         if words[0] in numbers.MULTIPLIER_WORDS:
             if words[0] in numbers.MULTIPLIER_VERBS and not (
-                    self.tok(s - 1) is not None and self.tok(s - 1).lower_ in numbers.MULTIPLIER_VERB_CUES
-                    and not (self.tok(s + 1) is not None and self.tok(s + 1).text in {"-", "–"})):
+                    self.t[s - 1] is not None and self.t[s - 1].lower_ in numbers.MULTIPLIER_VERB_CUES
+                    and not (self.t[s + 1] is not None and self.t[s + 1].text in {"-", "–"})):
                 return None  # "double-digit", "a double room"
             factor, direction = numbers.MULTIPLIER_WORDS[words[0]]
             spec, value, e = units.lookup("x"), factor, s + 1
@@ -1019,7 +1034,7 @@ class _Scan:
                 if hedge:
                     qualifier = patterns.FRACTION_HEDGES[hedge]
                 value = numbers.CHANGE_FRACTIONS.get(" ".join(w for w in words[1:] if w not in ("a", "one", "-", hedge)))
-                nxt = self.tok(e)
+                nxt = self.t[e]
                 if value is None or not self._after_change_verb(s) or nxt is not None and (
                         nxt.lower_ in {"a", "an", "the", "of", "past", "-", "party", "parties", "time"}
                         or self.phrase_at("UNIT", e)):
@@ -1047,9 +1062,9 @@ class _Scan:
     def _vague_duration(self, s: int, e: int, words: list[str]) -> Q | None:
         """"for months" (1-12 months), "months to years" (a month to 10 years, stated in
         years as "500ms-5s" is stated in seconds); not "for years to come", "for days on end"."""
-        nxt = self.tok(e)
+        nxt = self.t[e]
         if words[0] == "for":
-            after = self.tok(e + 1)
+            after = self.t[e + 1]
             if nxt is not None and (nxt.lower_ in ("of", "and", "or", "ago") or after is not None and (
                     (nxt.lower_, after.lower_) in (("to", "come"), ("on", "end")))):
                 return None
@@ -1146,7 +1161,7 @@ class _Scan:
         elif a.unit is not None and a.unit.stated in ("ft", "lb", "stone", "yard", "mile") and a.unit.pint:
             # imperial amounts are written in two units; metric ones are not ("12 m 2 dm" is two)
             sub = b.unit
-            nxt = self.tok(b.end)
+            nxt = self.t[b.end]
             if sub is None and nxt is not None and nxt.lower_ in {"in", "inch", "inches", "\""} and a.unit.stated == "ft":
                 sub = units.lookup("inch")
                 b.end += 1
@@ -1167,16 +1182,16 @@ class _Scan:
         """"rose €400 million to ...", "fell from 5% to ...", "cut costs from $5m to ...": a
         verb of movement before the figure (with "from", up to two words between). "grew
         by 10% to 12%" and "rose 5% to 10%" stay ranges of the change."""
-        t = self.tok(s - 1)
+        t = self.t[s - 1]
         if t is not None and t.lower_ == "from":
-            return any(self.tok(j) is not None and self.tok(j).lower_ in patterns.MOVEMENTS for j in range(s - 4, s - 1))
+            return any(self.t[j] is not None and self.t[j].lower_ in patterns.MOVEMENTS for j in range(s - 4, s - 1))
         return not percent and t is not None and t.lower_ in patterns.MOVEMENTS
 
     def _ratio_follows(self, e: int) -> bool:
         """"one in three", "one out of five": the number starts a share."""
         words = [t.lower_ for t in self.span(e, e + 3)]
         k = 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 0
-        return bool(k) and self.tok(e + k) is not None and self.tok(e + k).like_num
+        return bool(k) and self.t[e + k] is not None and self.t[e + k].like_num
 
     def _try_ratio(self, a: Q, b: Q) -> Q | None:
         """"1 in 4 homes", "seven in ten trains", "4.5 out of 5": a share, as a percentage."""
@@ -1215,7 +1230,7 @@ class _Scan:
             b.low = -b.low if b.low is not None else None
             b.high = -b.high if b.high is not None else None
             between = ("-",)
-        before = self.tok(a.start - 1)
+        before = self.t[a.start - 1]
         before_word = before.lower_ if before is not None else ""
         if between == ("and",):
             if before_word not in patterns.BETWEEN_WORDS:
