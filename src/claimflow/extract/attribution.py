@@ -158,14 +158,69 @@ _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|qua
                           r"|January|February|March|April|May|June|July|August|September|October|November|December")
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+# What each rule's match must contain, as (lower-case words looked up in the lower-cased
+# text, words looked up as written): a rule none of whose words is in a text cannot match
+# anywhere in it, so the text is scanned with the other rules only (same matches: at each
+# position the alternation still tries the remaining rules in their order). Keep in step
+# with PERIOD_RULES.
+PERIOD_RULE_NEEDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("by ",), ()),
+    ((), ("Q1", "Q2", "Q3", "Q4")),
+    ((), ("H1", "H2", "FY")),
+    ((), _MONTH_NAMES),
+    (("ago",), ()),
+    ((), ("since ",)),
+    (("quarter",), ()),
+    (("fiscal",), ()),
+    (("year", "quarter", "month"), ()),
+    (("year", "yoy", "y/y"), ()),
+    (("year", "annu", "/yr"), ()),
+    (("quarter",), ()),
+    (("month",), ()),
+    (("day", "daily"), ()),
+    ((), ("19", "20")),
+    ((), ("since ",)),
+    ((), _MONTH_NAMES),
+    (("current", "today", "now"), ()),
+]
+assert len(PERIOD_RULE_NEEDS) == len(PERIOD_RULES)
+# Characters that case-insensitive matching equates with ASCII letters (İ ı ſ K) and that
+# lower() does not turn into them: a text holding one is scanned with every rule.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_ALL_RULES = tuple(range(len(PERIOD_RULES)))
+
+
+@lru_cache(maxsize=1024)
+def _period_regex(rules: tuple[int, ...]) -> tuple[re.Pattern, dict[int, int]]:
+    """The combined regex of some rules (in their order) and its group index -> rule."""
+    if rules == _ALL_RULES:
+        return _PERIOD, _RULE_OF_GROUP
+    rx = re.compile("|".join(f"(?P<rule{i}>{PERIOD_RULES[i][0]})" for i in rules))
+    return rx, {rx.groupindex[f"rule{i}"]: i for i in rules}
+
+
+def _possible_rules(text: str) -> tuple[int, ...]:
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return _ALL_RULES
+    low = text.lower()
+    return tuple(i for i, (lower, exact) in enumerate(PERIOD_RULE_NEEDS)
+                 if any(w in low for w in lower) or any(w in text for w in exact))
+
+
 @lru_cache(maxsize=4096)
 def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
     if not _PERIOD_HINT.search(text):
         return None
+    possible = _possible_rules(text)
+    if not possible or possible[0] >= rules:
+        return None  # only rules that cannot win could match
+    regex, rule_of_group = _period_regex(possible)
     best_i, best_m = rules, None
-    for m in _PERIOD.finditer(text):
-        i = _RULE_OF_GROUP[m.lastindex]  # a rule's group encloses its fields, so it closes last
+    for m in regex.finditer(text):
+        i = rule_of_group[m.lastindex]  # a rule's group encloses its fields, so it closes last
         if i < best_i:
             best_i, best_m = i, m
             if i == 0:
