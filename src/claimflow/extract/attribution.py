@@ -94,6 +94,9 @@ VERB_METRICS = [
     (re.compile(r"\b(?:sold|sales)\b", re.I), "sales"),
 ]
 # Which kinds of quantity a verb cue may name (money verbs do not name durations).
+# Matches wherever one of the cues above does (all are case-insensitive).
+_ANY_VERB_METRIC = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in VERB_METRICS), re.I)
+assert all(rx.flags & re.I for rx, _ in VERB_METRICS)
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
@@ -632,13 +635,14 @@ def _name_word(ctx: DocContext, raw: str, starts_sentence: bool) -> tuple[str, b
 
 
 def _find_names(ctx: DocContext, span: str) -> list[str]:
+    words = ctx.name_words
     out: list[str] = []
     run: list[str] = []
     prev_end_char = ""
     # str.split() and the regex \S+ split on the same (Unicode) whitespace
     for raw in span.split():
         starts_sentence = not prev_end_char or prev_end_char in ".!?:\n"
-        w, is_name, version, joins = _name_word(ctx, raw, starts_sentence)
+        w, is_name, version, joins = words.get((raw, starts_sentence)) or _name_word(ctx, raw, starts_sentence)
         if not is_name and run and version:
             is_name = True  # "Llama 3.1 405B", "Windows 11"
         if is_name and joins:
@@ -978,10 +982,11 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         verb = _RX_METRIC_9.findall(before.lower())
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
+    cue = _ANY_VERB_METRIC.search(before) is not None  # one scan tells whether any cue is there
     for rx, name in VERB_METRICS:
         if kind not in VERB_KINDS.get(name, ("currency",)):
             continue
-        if rx.search(before) or (name == "revenue" and _RX_METRIC_11.match(after)):
+        if (cue and rx.search(before)) or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
                 m2 = _RX_METRIC_12.search(after)
                 return f"investment in {m2.group(1)}" if m2 else name
