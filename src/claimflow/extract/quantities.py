@@ -12,7 +12,7 @@ from functools import partial
 
 import numpy
 from pint.errors import PintError
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -84,6 +84,8 @@ class QuantityFinder:
         self.matcher = Matcher(nlp.vocab)
         for family, pats in patterns.MATCHER_PATTERNS.items():
             self.matcher.add(family, pats)
+        self.vague_id = nlp.vocab.strings.add("vague")
+        self._group_patterns(nlp)
         self.tables: dict[str, dict[tuple[int, ...], str]] = {}
         self.maxlen: dict[str, int] = {}
         for label, items in _phrase_table().items():
@@ -97,11 +99,84 @@ class QuantityFinder:
         self.triggers = numpy.array(
             [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _group_patterns(self, nlp: Language) -> None:
+        """spaCy's Matcher tries every pattern at every token. Grouped by what their first
+        token must be (LIKE_NUM, a LOWER or an ORTH value), only the patterns that can start
+        at a token are tried there, on the few tokens a match can span (patterns have no
+        open-ended operator), within the same windows: the same matches for less work.
+        Patterns that cannot be grouped so turn the grouping off (one Matcher per window)."""
+        self.starts: dict[tuple, list[tuple[str, list]]] = {}
+        strings = nlp.vocab.strings
+        grouped = True
+        for family, pats in patterns.MATCHER_PATTERNS.items():
+            for pat in pats:
+                first = pat[0]
+                keys = []
+                if any(t.get("OP") not in (None, "?", "!") for t in pat) or set(first) - {"LIKE_NUM", "LOWER", "ORTH"} \
+                        or len(first) != 1:
+                    grouped = False
+                elif first.get("LIKE_NUM") is True:
+                    keys = [("num",)]
+                elif "LOWER" in first or "ORTH" in first:
+                    attr = "lower" if "LOWER" in first else "orth"
+                    value = first.get("LOWER", first.get("ORTH"))
+                    words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+                    if not all(isinstance(w, str) for w in words):
+                        grouped = False
+                    keys = [(attr, strings.add(w)) for w in words if isinstance(w, str)]
+                else:
+                    grouped = False
+                for key in keys:
+                    self.starts.setdefault(key, []).append((family, pat))
+        self.grouped = grouped
+        self.max_len = max(len(p) for pats in patterns.MATCHER_PATTERNS.values() for p in pats)
+        self.first_lowers = numpy.array([k[1] for k in self.starts if k[0] == "lower"], dtype=numpy.uint64)
+        self.first_orths = numpy.array([k[1] for k in self.starts if k[0] == "orth"], dtype=numpy.uint64)
+        self.first_lowers_set = set(self.first_lowers.tolist())
+        self.first_orths_set = set(self.first_orths.tolist())
+        self._start_matchers: dict[tuple, Matcher] = {}
+
+    def _matcher_for(self, keys: tuple) -> Matcher:
+        m = self._start_matchers.get(keys)
+        if m is None:
+            m = self._start_matchers[keys] = Matcher(self.vocab)
+            for family in patterns.MATCHER_PATTERNS:
+                pats = [p for k in keys for f, p in self.starts.get(k, ()) if f == family]
+                if pats:
+                    m.add(family, pats)
+        return m
+
+    def _matches(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(number anchors, vague quantities) as token spans."""
         anchors, vague = [], []
-        for ws, we in self._windows(doc):
-            for match_id, s, e in self.matcher(doc[ws:we]):
-                (vague if self.vocab.strings[match_id] == "vague" else anchors).append((ws + s, ws + e))
+        arr = doc.to_array([LIKE_NUM, LOWER, ORTH])
+        windows = self._windows(doc, arr)
+        if not self.grouped:
+            for ws, we in windows:
+                for match_id, s, e in self.matcher(doc[ws:we]):
+                    (vague if match_id == self.vague_id else anchors).append((ws + s, ws + e))
+            return anchors, vague
+        cand = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.first_lowers)
+                                 | numpy.isin(arr[:, 2], self.first_orths))
+        rows = arr[cand].tolist()
+        cand = cand.tolist()
+        lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
+        j, nc = 0, len(cand)
+        for ws, we in windows:
+            while j < nc and cand[j] < ws:
+                j += 1
+            while j < nc and cand[j] < we:
+                i = cand[j]
+                num, low, orth = rows[j]
+                keys = ((("num",),) if num else ()) + ((("lower", low),) if low in lowers else ()) \
+                    + ((("orth", orth),) if orth in orths else ())
+                for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
+                    (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
+                j += 1
+        return anchors, vague
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchors, vague = self._matches(doc)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
@@ -112,11 +187,11 @@ class QuantityFinder:
         return doc
 
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def _windows(self, doc: Doc, arr) -> list[tuple[int, int]]:
         """Stretches of the doc worth matching: around tokens that are numbers or the
-        words vague patterns turn on. Found on the token attribute array (no Python
-        object per token), so the Matcher's per-token cost is paid only near numbers."""
-        arr = doc.to_array([LIKE_NUM, LOWER])
+        words vague patterns turn on. Found on the token attribute array (`arr`: LIKE_NUM
+        and LOWER columns first; no Python object per token), so the Matcher's per-token
+        cost is paid only near numbers."""
         hits = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.triggers))
         out: list[tuple[int, int]] = []
         n = len(doc)
