@@ -146,10 +146,10 @@ class QuantityFinder:
                     m.add(family, pats)
         return m
 
-    def _matches(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """(number anchors, vague quantities) as token spans."""
+    def _matches(self, doc: Doc, arr) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(number anchors, vague quantities) as token spans; `arr` holds the doc's
+        LIKE_NUM, LOWER and ORTH columns."""
         anchors, vague = [], []
-        arr = doc.to_array([LIKE_NUM, LOWER, ORTH])
         windows = self._windows(doc, arr)
         if not self.grouped:
             for ws, we in windows:
@@ -176,11 +176,12 @@ class QuantityFinder:
         return anchors, vague
 
     def __call__(self, doc: Doc) -> Doc:
-        anchors, vague = self._matches(doc)
+        arr = doc.to_array([LIKE_NUM, LOWER, ORTH])
+        anchors, vague = self._matches(doc, arr)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(doc.to_array("LOWER").tolist(), self.tables, self.maxlen)
+        index = _PhraseIndex(arr[:, 1].tolist(), self.tables, self.maxlen)
         scan = _Scan(doc, index)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
         doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
