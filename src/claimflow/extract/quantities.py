@@ -95,6 +95,8 @@ class QuantityFinder:
                 table.setdefault(key, value)
             self.tables[label] = table
             self.maxlen[label] = max((len(k) for k in table), default=0)
+        self.firsts = {label: {k[0] for k in table if k} for label, table in self.tables.items()}
+        self.lasts = {label: {k[-1] for k in table if k} for label, table in self.tables.items()}
         self.vocab = nlp.vocab
         self.triggers = numpy.array(
             [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
@@ -181,7 +183,7 @@ class QuantityFinder:
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(arr[:, 1].tolist(), self.tables, self.maxlen)
+        index = _PhraseIndex(arr[:, 1].tolist(), self.tables, self.maxlen, self.firsts, self.lasts)
         scan = _Scan(doc, index)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
         doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
@@ -227,7 +229,8 @@ class _Tokens(dict):
 
     def span(self, start: int, stop: int) -> "_TokenList":
         """Tokens start..stop-1, with slice semantics (negative and out-of-range ends)."""
-        start, stop, _ = slice(start, stop).indices(self.n)
+        if start < 0 or not 0 <= stop <= self.n:
+            start, stop, _ = slice(start, stop).indices(self.n)
         return _TokenList([self[i] for i in range(start, stop)])
 
 
@@ -256,15 +259,21 @@ class _TokenList(list):
 
 
 class _PhraseIndex:
-    """Longest phrase of a table starting at, or ending at, a token index."""
+    """Longest phrase of a table starting at, or ending at, a token index. `firsts` and
+    `lasts` hold each table's first and last words: a token that is neither starts or
+    ends no phrase, which is answered without building a key."""
 
-    def __init__(self, lowers: list[int], tables, maxlen) -> None:
+    def __init__(self, lowers: list[int], tables, maxlen, firsts, lasts) -> None:
         self.lowers = lowers
         self.tables = tables
         self.maxlen = maxlen
+        self.firsts = firsts
+        self.lasts = lasts
 
     def starting(self, label: str, i: int) -> tuple[int, str] | None:
         table, low = self.tables[label], self.lowers
+        if low[i] not in self.firsts[label]:
+            return None
         for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
             v = table.get(tuple(low[i:i + n]))
             if v is not None:
@@ -273,6 +282,8 @@ class _PhraseIndex:
 
     def ending(self, label: str, i: int) -> tuple[int, str] | None:
         table, low = self.tables[label], self.lowers
+        if low[i - 1] not in self.lasts[label]:
+            return None
         for n in range(min(self.maxlen[label], i), 0, -1):
             v = table.get(tuple(low[i - n:i]))
             if v is not None:
