@@ -460,7 +460,7 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
             or _heading_subject(w))
 
 
-_RX_HEADING_SUBJECT_1 = re.compile(r"[a-z]+")
+_RX_LOWER_RUNS = re.compile(r"[a-z]+")
 _RX_HEADING_SUBJECT_2 = re.compile(r"((?:[A-Z][\w&'\-]*\s+)+[A-Z][\w&'\-]*)")
 
 
@@ -470,7 +470,7 @@ def _heading_subject(w: _Where) -> str:
     found = next((i for i, h in enumerate(w.headings) if not _generic(h)), None)
     if found is None:
         return ""
-    words = _RX_HEADING_SUBJECT_1.findall(w.label.lower())
+    words = _RX_LOWER_RUNS.findall(w.label.lower())
     if found == len(w.headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
         return w.label
     heading = w.headings[found]
@@ -586,7 +586,7 @@ def _generic(s: str) -> bool:
     low = s.lower().strip()
     if low in GENERIC_LABELS:
         return True
-    words = _RX_HEADING_SUBJECT_1.findall(low)
+    words = _RX_LOWER_RUNS.findall(low)
     return bool(words) and all(w in METRIC_WORDS or w in {"market", "total", "current", "projected",
                                                           "addressable", "key", "the", "of", "and"} for w in words)
 
@@ -745,8 +745,8 @@ KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "vari
 
 
 _RX_COUNT_SUBJECT_1 = re.compile(r"\d-[A-Za-z]+$")
-_RX_COUNT_SUBJECT_2 = re.compile(r"[A-Za-z][\w\-]*")
-_RX_COUNT_SUBJECT_3 = re.compile(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
+_RX_WORDS = re.compile(r"[A-Za-z][\w\-]*")
+_RX_OF_PHRASE = re.compile(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
 _RX_COUNT_SUBJECT_4 = re.compile(r"[A-Za-z][\w\-]*|&")
 
 
@@ -762,9 +762,9 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
         words = _np(_RX_COUNT_SUBJECT_4.findall(clause_after), 4)
         return " ".join(words)
     if noun.lower() in KIND_WORDS:
-        m = _RX_COUNT_SUBJECT_3.match(clause_after)
+        m = _RX_OF_PHRASE.match(clause_after)
         return m.group(1) if m else ""
-    words = _RX_COUNT_SUBJECT_2.findall(surface)
+    words = _RX_WORDS.findall(surface)
     lead = {"a", "an", "few", "handful", "of", "several", "dozen", "dozens", "couple", "thousands", "millions",
             "billions", "hundreds", "tens", "trillions"}
     while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS
@@ -793,7 +793,7 @@ def _participle_phrase(clause_after: str) -> list[str]:
         return []
     out = [words[0]]
     for w in words[1:6]:
-        if not _RX_COUNT_SUBJECT_2.fullmatch(w) or w.lower() in _PHRASE_END:
+        if not _RX_WORDS.fullmatch(w) or w.lower() in _PHRASE_END:
             break
         out.append(w)
     return out if len(out) > 1 else []
@@ -917,7 +917,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     # "% of memory", "50% of its investment in OpenAI"
     if kind in ("percent", "number") and aw[:1] == ["of"]:
-        m = _RX_COUNT_SUBJECT_3.match(after)
+        m = _RX_OF_PHRASE.match(after)
         if m:
             words = m.group(1).split()
             cut = next((i for i, w in enumerate(words) if i and (w.lower() in NP_STOP - {"its", "their", "our", "his", "her"}
@@ -1042,7 +1042,7 @@ def _lexicon_metric(before: str) -> str:
 
 def _metric_label(label: str) -> bool:
     """"Market Size", "Training time", "Cost": a label that names what is measured."""
-    words = _RX_HEADING_SUBJECT_1.findall(label.lower())
+    words = _RX_LOWER_RUNS.findall(label.lower())
     return bool(words) and len(words) <= 3 and (words[-1] in METRIC_WORDS or _generic(label))
 
 
@@ -1085,8 +1085,8 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
 
 
 def _direction(before: str, after: str) -> str | None:
-    bw = _RX_HEADING_SUBJECT_1.findall(before.lower())[-8:]
-    aw = _RX_HEADING_SUBJECT_1.findall(after.lower())[:2]
+    bw = _RX_LOWER_RUNS.findall(before.lower())[-8:]
+    aw = _RX_LOWER_RUNS.findall(after.lower())[:2]
     if aw and aw[0] in patterns.COMPARATIVES:
         return patterns.COMPARATIVES[aw[0]]  # "1.9% higher than a year earlier"
     for k, w in enumerate(bw):
@@ -1100,14 +1100,21 @@ def _direction(before: str, after: str) -> str | None:
             if i + 1 < len(bw) and patterns.BOUND_BEFORE.get(w) == bw[i + 1] and not (
                     i and bw[i - 1] in patterns.MOVEMENT_VERBS):
                 continue  # "more than", "up to": a bound, not a movement
-            for d, words in patterns.DIRECTION_WORDS.items():
-                if w in words:
-                    return d
-    for w in aw:
-        for d, words in patterns.DIRECTION_WORDS.items():
-            if w in words:
+            d = _DIRECTION_OF.get(w)
+            if d is not None:
                 return d
+    for w in aw:
+        d = _DIRECTION_OF.get(w)
+        if d is not None:
+            return d
     return None
+
+
+# word -> the first direction (in DIRECTION_WORDS' order) whose words hold it
+_DIRECTION_OF: dict[str, str] = {}
+for _d, _words in patterns.DIRECTION_WORDS.items():
+    for _w in _words:
+        _DIRECTION_OF.setdefault(_w, _d)
 
 
 _CLAUSE_BREAKS = {"but", "while", "whereas", "although", "though", "yet"}
