@@ -204,12 +204,17 @@ def _period_regex(rules: tuple[int, ...]) -> tuple[re.Pattern, dict[int, int]]:
     return rx, {rx.groupindex[f"rule{i}"]: i for i in rules}
 
 
+_LOWER_NEEDS = [(w, i) for i, (lower, _) in enumerate(PERIOD_RULE_NEEDS) for w in lower]
+_EXACT_NEEDS = [(w, i) for i, (_, exact) in enumerate(PERIOD_RULE_NEEDS) for w in exact]
+
+
 def _possible_rules(text: str) -> tuple[int, ...]:
-    if any(c in text for c in _FOLDS_TO_ASCII):
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # _FOLDS_TO_ASCII
         return _ALL_RULES
     low = text.lower()
-    return tuple(i for i, (lower, exact) in enumerate(PERIOD_RULE_NEEDS)
-                 if any(w in low for w in lower) or any(w in text for w in exact))
+    found = {i for w, i in _LOWER_NEEDS if w in low}
+    found.update(i for w, i in _EXACT_NEEDS if w in text)
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=4096)
