@@ -94,6 +94,9 @@ VERB_METRICS = [
     (re.compile(r"\b(?:sold|sales)\b", re.I), "sales"),
 ]
 # Which kinds of quantity a verb cue may name (money verbs do not name durations).
+# Matches wherever one of the cues above does (all are case-insensitive).
+_ANY_VERB_METRIC = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in VERB_METRICS), re.I)
+assert all(rx.flags & re.I for rx, _ in VERB_METRICS)
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
@@ -158,14 +161,74 @@ _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|qua
                           r"|January|February|March|April|May|June|July|August|September|October|November|December")
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+# What each rule's match must contain, as (lower-case words looked up in the lower-cased
+# text, words looked up as written): a rule none of whose words is in a text cannot match
+# anywhere in it, so the text is scanned with the other rules only (same matches: at each
+# position the alternation still tries the remaining rules in their order). Keep in step
+# with PERIOD_RULES.
+PERIOD_RULE_NEEDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("by ",), ()),
+    ((), ("Q1", "Q2", "Q3", "Q4")),
+    ((), ("H1", "H2", "FY")),
+    ((), _MONTH_NAMES),
+    (("ago",), ()),
+    ((), ("since ",)),
+    (("quarter",), ()),
+    (("fiscal",), ()),
+    (("year", "quarter", "month"), ()),
+    (("year", "yoy", "y/y"), ()),
+    (("year", "annu", "/yr"), ()),
+    (("quarter",), ()),
+    (("month",), ()),
+    (("day", "daily"), ()),
+    ((), ("19", "20")),
+    ((), ("since ",)),
+    ((), _MONTH_NAMES),
+    (("current", "today", "now"), ()),
+]
+assert len(PERIOD_RULE_NEEDS) == len(PERIOD_RULES)
+# Characters that case-insensitive matching equates with ASCII letters (İ ı ſ K) and that
+# lower() does not turn into them: a text holding one is scanned with every rule.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_ALL_RULES = tuple(range(len(PERIOD_RULES)))
+
+
+@lru_cache(maxsize=1024)
+def _period_regex(rules: tuple[int, ...]) -> tuple[re.Pattern, dict[int, int]]:
+    """The combined regex of some rules (in their order) and its group index -> rule."""
+    if rules == _ALL_RULES:
+        return _PERIOD, _RULE_OF_GROUP
+    rx = re.compile("|".join(f"(?P<rule{i}>{PERIOD_RULES[i][0]})" for i in rules))
+    return rx, {rx.groupindex[f"rule{i}"]: i for i in rules}
+
+
+_LOWER_NEEDS = [(w, i) for i, (lower, _) in enumerate(PERIOD_RULE_NEEDS) for w in lower]
+_EXACT_NEEDS = [(w, i) for i, (_, exact) in enumerate(PERIOD_RULE_NEEDS) for w in exact]
+
+
+def _possible_rules(text: str) -> tuple[int, ...]:
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # _FOLDS_TO_ASCII
+        return _ALL_RULES
+    low = text.lower()
+    found = {i for w, i in _LOWER_NEEDS if w in low}
+    found.update(i for w, i in _EXACT_NEEDS if w in text)
+    return tuple(sorted(found))
+
+
 @lru_cache(maxsize=4096)
 def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
     if not _PERIOD_HINT.search(text):
         return None
+    possible = _possible_rules(text)
+    if not possible or possible[0] >= rules:
+        return None  # only rules that cannot win could match
+    regex, rule_of_group = _period_regex(possible)
     best_i, best_m = rules, None
-    for m in _PERIOD.finditer(text):
-        i = _RULE_OF_GROUP[m.lastindex]  # a rule's group encloses its fields, so it closes last
+    for m in regex.finditer(text):
+        i = rule_of_group[m.lastindex]  # a rule's group encloses its fields, so it closes last
         if i < best_i:
             best_i, best_m = i, m
             if i == 0:
@@ -402,7 +465,7 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
             or _heading_subject(w))
 
 
-_RX_HEADING_SUBJECT_1 = re.compile(r"[a-z]+")
+_RX_LOWER_RUNS = re.compile(r"[a-z]+")
 _RX_HEADING_SUBJECT_2 = re.compile(r"((?:[A-Z][\w&'\-]*\s+)+[A-Z][\w&'\-]*)")
 
 
@@ -412,7 +475,7 @@ def _heading_subject(w: _Where) -> str:
     found = next((i for i, h in enumerate(w.headings) if not _generic(h)), None)
     if found is None:
         return ""
-    words = _RX_HEADING_SUBJECT_1.findall(w.label.lower())
+    words = _RX_LOWER_RUNS.findall(w.label.lower())
     if found == len(w.headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
         return w.label
     heading = w.headings[found]
@@ -528,7 +591,7 @@ def _generic(s: str) -> bool:
     low = s.lower().strip()
     if low in GENERIC_LABELS:
         return True
-    words = _RX_HEADING_SUBJECT_1.findall(low)
+    words = _RX_LOWER_RUNS.findall(low)
     return bool(words) and all(w in METRIC_WORDS or w in {"market", "total", "current", "projected",
                                                           "addressable", "key", "the", "of", "and"} for w in words)
 
@@ -577,13 +640,14 @@ def _name_word(ctx: DocContext, raw: str, starts_sentence: bool) -> tuple[str, b
 
 
 def _find_names(ctx: DocContext, span: str) -> list[str]:
+    words = ctx.name_words
     out: list[str] = []
     run: list[str] = []
     prev_end_char = ""
     # str.split() and the regex \S+ split on the same (Unicode) whitespace
     for raw in span.split():
         starts_sentence = not prev_end_char or prev_end_char in ".!?:\n"
-        w, is_name, version, joins = _name_word(ctx, raw, starts_sentence)
+        w, is_name, version, joins = words.get((raw, starts_sentence)) or _name_word(ctx, raw, starts_sentence)
         if not is_name and run and version:
             is_name = True  # "Llama 3.1 405B", "Windows 11"
         if is_name and joins:
@@ -686,8 +750,8 @@ KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "vari
 
 
 _RX_COUNT_SUBJECT_1 = re.compile(r"\d-[A-Za-z]+$")
-_RX_COUNT_SUBJECT_2 = re.compile(r"[A-Za-z][\w\-]*")
-_RX_COUNT_SUBJECT_3 = re.compile(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
+_RX_WORDS = re.compile(r"[A-Za-z][\w\-]*")
+_RX_OF_PHRASE = re.compile(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
 _RX_COUNT_SUBJECT_4 = re.compile(r"[A-Za-z][\w\-]*|&")
 
 
@@ -703,9 +767,9 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
         words = _np(_RX_COUNT_SUBJECT_4.findall(clause_after), 4)
         return " ".join(words)
     if noun.lower() in KIND_WORDS:
-        m = _RX_COUNT_SUBJECT_3.match(clause_after)
+        m = _RX_OF_PHRASE.match(clause_after)
         return m.group(1) if m else ""
-    words = _RX_COUNT_SUBJECT_2.findall(surface)
+    words = _RX_WORDS.findall(surface)
     lead = {"a", "an", "few", "handful", "of", "several", "dozen", "dozens", "couple", "thousands", "millions",
             "billions", "hundreds", "tens", "trillions"}
     while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS
@@ -734,7 +798,7 @@ def _participle_phrase(clause_after: str) -> list[str]:
         return []
     out = [words[0]]
     for w in words[1:6]:
-        if not _RX_COUNT_SUBJECT_2.fullmatch(w) or w.lower() in _PHRASE_END:
+        if not _RX_WORDS.fullmatch(w) or w.lower() in _PHRASE_END:
             break
         out.append(w)
     return out if len(out) > 1 else []
@@ -858,7 +922,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     # "% of memory", "50% of its investment in OpenAI"
     if kind in ("percent", "number") and aw[:1] == ["of"]:
-        m = _RX_COUNT_SUBJECT_3.match(after)
+        m = _RX_OF_PHRASE.match(after)
         if m:
             words = m.group(1).split()
             cut = next((i for i, w in enumerate(words) if i and (w.lower() in NP_STOP - {"its", "their", "our", "his", "her"}
@@ -923,10 +987,11 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         verb = _RX_METRIC_9.findall(before.lower())
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
+    cue = _ANY_VERB_METRIC.search(before) is not None  # one scan tells whether any cue is there
     for rx, name in VERB_METRICS:
         if kind not in VERB_KINDS.get(name, ("currency",)):
             continue
-        if rx.search(before) or (name == "revenue" and _RX_METRIC_11.match(after)):
+        if (cue and rx.search(before)) or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
                 m2 = _RX_METRIC_12.search(after)
                 return f"investment in {m2.group(1)}" if m2 else name
@@ -982,7 +1047,7 @@ def _lexicon_metric(before: str) -> str:
 
 def _metric_label(label: str) -> bool:
     """"Market Size", "Training time", "Cost": a label that names what is measured."""
-    words = _RX_HEADING_SUBJECT_1.findall(label.lower())
+    words = _RX_LOWER_RUNS.findall(label.lower())
     return bool(words) and len(words) <= 3 and (words[-1] in METRIC_WORDS or _generic(label))
 
 
@@ -1025,8 +1090,8 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
 
 
 def _direction(before: str, after: str) -> str | None:
-    bw = _RX_HEADING_SUBJECT_1.findall(before.lower())[-8:]
-    aw = _RX_HEADING_SUBJECT_1.findall(after.lower())[:2]
+    bw = _RX_LOWER_RUNS.findall(before.lower())[-8:]
+    aw = _RX_LOWER_RUNS.findall(after.lower())[:2]
     if aw and aw[0] in patterns.COMPARATIVES:
         return patterns.COMPARATIVES[aw[0]]  # "1.9% higher than a year earlier"
     for k, w in enumerate(bw):
@@ -1040,14 +1105,21 @@ def _direction(before: str, after: str) -> str | None:
             if i + 1 < len(bw) and patterns.BOUND_BEFORE.get(w) == bw[i + 1] and not (
                     i and bw[i - 1] in patterns.MOVEMENT_VERBS):
                 continue  # "more than", "up to": a bound, not a movement
-            for d, words in patterns.DIRECTION_WORDS.items():
-                if w in words:
-                    return d
-    for w in aw:
-        for d, words in patterns.DIRECTION_WORDS.items():
-            if w in words:
+            d = _DIRECTION_OF.get(w)
+            if d is not None:
                 return d
+    for w in aw:
+        d = _DIRECTION_OF.get(w)
+        if d is not None:
+            return d
     return None
+
+
+# word -> the first direction (in DIRECTION_WORDS' order) whose words hold it
+_DIRECTION_OF: dict[str, str] = {}
+for _d, _words in patterns.DIRECTION_WORDS.items():
+    for _w in _words:
+        _DIRECTION_OF.setdefault(_w, _d)
 
 
 _CLAUSE_BREAKS = {"but", "while", "whereas", "although", "though", "yet"}

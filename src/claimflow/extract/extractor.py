@@ -55,12 +55,13 @@ class Extractor:
         fences = code_blocks(text)
         ctx = DocContext.build(doc)
         out: list[Claim] = []
+        sentence_ends: dict = {}
         for off, sdoc in parts:
             for rec in sdoc.user_data.get("quantities", []):
                 start, end = rec["start"] + off, rec["end"] + off
                 if any(a <= start < b for a, b in fences):
                     continue
-                s0, s1 = sentence_span(text, start, end)
+                s0, s1 = sentence_span(text, start, end, sentence_ends)
                 rec = {**rec, "start": start, "end": end}
                 att = attribute(ctx, rec, s0, s1)
                 out.append(Claim(
@@ -78,21 +79,25 @@ class Extractor:
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_span(text: str, start: int, end: int, cache: dict | None = None) -> tuple[int, int]:
     """The sentence around [start, end): within its line, between sentence-final
     punctuation followed by a capital (abbreviations like "Mr." or "U.S." do not end one).
-    Computed only for claims, so the pipeline needs no per-token sentencizer."""
+    Computed only for claims, so the pipeline needs no per-token sentencizer. `cache`
+    (one dict per text) keeps each line's sentence ends for the line's other claims."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     le = len(text) if le < 0 else le
+    ends = cache.get((ls, le)) if cache is not None else None
+    if ends is None:
+        ends = [(m.start(), m.end()) for m in _SENT_END.finditer(text, ls, le) if not _abbreviation(text, m.start())]
+        if cache is not None:
+            cache[(ls, le)] = ends
     s0, s1 = ls, le
-    for m in _SENT_END.finditer(text, ls, le):
-        if _abbreviation(text, m.start()):
-            continue
-        if m.end() <= start:
-            s0 = m.end()
-        elif m.start() >= end:
-            s1 = m.start() + 1
+    for ms, me in ends:
+        if me <= start:
+            s0 = me
+        elif ms >= end:
+            s1 = ms + 1
             break
     return s0, s1
 

@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy
 from pint.errors import PintError
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -91,6 +91,8 @@ class QuantityFinder:
         self.matcher = Matcher(nlp.vocab)
         for family, pats in patterns.MATCHER_PATTERNS.items():
             self.matcher.add(family, pats)
+        self.vague_id = nlp.vocab.strings.add("vague")
+        self._group_patterns(nlp)
         self.tables: dict[str, dict[tuple[int, ...], str]] = {}
         self.maxlen: dict[str, int] = {}
         for label, items in _phrase_table().items():
@@ -100,30 +102,106 @@ class QuantityFinder:
                 table.setdefault(key, value)
             self.tables[label] = table
             self.maxlen[label] = max((len(k) for k in table), default=0)
+        self.firsts = {label: {k[0] for k in table if k} for label, table in self.tables.items()}
+        self.lasts = {label: {k[-1] for k in table if k} for label, table in self.tables.items()}
         self.vocab = nlp.vocab
         self.triggers = numpy.array(
             [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _group_patterns(self, nlp: Language) -> None:
+        """spaCy's Matcher tries every pattern at every token. Grouped by what their first
+        token must be (LIKE_NUM, a LOWER or an ORTH value), only the patterns that can start
+        at a token are tried there, on the few tokens a match can span (patterns have no
+        open-ended operator), within the same windows: the same matches for less work.
+        Patterns that cannot be grouped so turn the grouping off (one Matcher per window)."""
+        self.starts: dict[tuple, list[tuple[str, list]]] = {}
+        strings = nlp.vocab.strings
+        grouped = True
+        for family, pats in patterns.MATCHER_PATTERNS.items():
+            for pat in pats:
+                first = pat[0]
+                keys = []
+                if any(t.get("OP") not in (None, "?", "!") for t in pat) or set(first) - {"LIKE_NUM", "LOWER", "ORTH"} \
+                        or len(first) != 1:
+                    grouped = False
+                elif first.get("LIKE_NUM") is True:
+                    keys = [("num",)]
+                elif "LOWER" in first or "ORTH" in first:
+                    attr = "lower" if "LOWER" in first else "orth"
+                    value = first.get("LOWER", first.get("ORTH"))
+                    words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+                    if not all(isinstance(w, str) for w in words):
+                        grouped = False
+                    keys = [(attr, strings.add(w)) for w in words if isinstance(w, str)]
+                else:
+                    grouped = False
+                for key in keys:
+                    self.starts.setdefault(key, []).append((family, pat))
+        self.grouped = grouped
+        self.max_len = max(len(p) for pats in patterns.MATCHER_PATTERNS.values() for p in pats)
+        self.first_lowers = numpy.array([k[1] for k in self.starts if k[0] == "lower"], dtype=numpy.uint64)
+        self.first_orths = numpy.array([k[1] for k in self.starts if k[0] == "orth"], dtype=numpy.uint64)
+        self.first_lowers_set = set(self.first_lowers.tolist())
+        self.first_orths_set = set(self.first_orths.tolist())
+        self._start_matchers: dict[tuple, Matcher] = {}
+
+    def _matcher_for(self, keys: tuple) -> Matcher:
+        m = self._start_matchers.get(keys)
+        if m is None:
+            m = self._start_matchers[keys] = Matcher(self.vocab)
+            for family in patterns.MATCHER_PATTERNS:
+                pats = [p for k in keys for f, p in self.starts.get(k, ()) if f == family]
+                if pats:
+                    m.add(family, pats)
+        return m
+
+    def _matches(self, doc: Doc, arr) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(number anchors, vague quantities) as token spans; `arr` holds the doc's
+        LIKE_NUM, LOWER and ORTH columns."""
         anchors, vague = [], []
-        for ws, we in self._windows(doc):
-            for match_id, s, e in self.matcher(doc[ws:we]):
-                (vague if self.vocab.strings[match_id] == "vague" else anchors).append((ws + s, ws + e))
+        windows = self._windows(doc, arr)
+        if not self.grouped:
+            for ws, we in windows:
+                for match_id, s, e in self.matcher(doc[ws:we]):
+                    (vague if match_id == self.vague_id else anchors).append((ws + s, ws + e))
+            return anchors, vague
+        cand = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.first_lowers)
+                                 | numpy.isin(arr[:, 2], self.first_orths))
+        rows = arr[cand].tolist()
+        cand = cand.tolist()
+        lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
+        j, nc = 0, len(cand)
+        for ws, we in windows:
+            while j < nc and cand[j] < ws:
+                j += 1
+            while j < nc and cand[j] < we:
+                i = cand[j]
+                num, low, orth = rows[j]
+                keys = ((("num",),) if num else ()) + ((("lower", low),) if low in lowers else ()) \
+                    + ((("orth", orth),) if orth in orths else ())
+                for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
+                    (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
+                j += 1
+        return anchors, vague
+
+    def __call__(self, doc: Doc) -> Doc:
+        arr = doc.to_array([LIKE_NUM, LOWER, ORTH])
+        anchors, vague = self._matches(doc, arr)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(doc.to_array("LOWER").tolist(), self.tables, self.maxlen)
+        index = _PhraseIndex(arr[:, 1].tolist(), self.tables, self.maxlen, self.firsts, self.lasts)
         scan = _Scan(doc, index)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
         doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
         return doc
 
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def _windows(self, doc: Doc, arr) -> list[tuple[int, int]]:
         """Stretches of the doc worth matching: around tokens that are numbers or the
-        words vague patterns turn on. Found on the token attribute array (no Python
-        object per token), so the Matcher's per-token cost is paid only near numbers."""
-        arr = doc.to_array([LIKE_NUM, LOWER])
+        words vague patterns turn on. Found on the token attribute array (`arr`: LIKE_NUM
+        and LOWER columns first; no Python object per token), so the Matcher's per-token
+        cost is paid only near numbers."""
         hits = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.triggers))
         out: list[tuple[int, int]] = []
         n = len(doc)
@@ -158,8 +236,23 @@ class _Tokens(dict):
 
     def span(self, start: int, stop: int) -> "_TokenList":
         """Tokens start..stop-1, with slice semantics (negative and out-of-range ends)."""
-        start, stop, _ = slice(start, stop).indices(self.n)
-        return _TokenList(self[i] for i in range(start, stop))
+        if start < 0 or not 0 <= stop <= self.n:
+            start, stop, _ = slice(start, stop).indices(self.n)
+        return _TokenList([self[i] for i in range(start, stop)])
+
+
+class _Near(dict):
+    """`near[i]`: token i, or None outside the doc (what the scan asks about its
+    neighbours); cached like `_Tokens`, so a repeated look is a plain dict lookup."""
+
+    def __init__(self, tokens: _Tokens) -> None:
+        super().__init__()
+        self.tokens = tokens
+        self.n = tokens.n
+
+    def __missing__(self, i: int):
+        t = self[i] = self.tokens[i] if 0 <= i < self.n else None
+        return t
 
 
 class _TokenList(list):
@@ -173,15 +266,21 @@ class _TokenList(list):
 
 
 class _PhraseIndex:
-    """Longest phrase of a table starting at, or ending at, a token index."""
+    """Longest phrase of a table starting at, or ending at, a token index. `firsts` and
+    `lasts` hold each table's first and last words: a token that is neither starts or
+    ends no phrase, which is answered without building a key."""
 
-    def __init__(self, lowers: list[int], tables, maxlen) -> None:
+    def __init__(self, lowers: list[int], tables, maxlen, firsts, lasts) -> None:
         self.lowers = lowers
         self.tables = tables
         self.maxlen = maxlen
+        self.firsts = firsts
+        self.lasts = lasts
 
     def starting(self, label: str, i: int) -> tuple[int, str] | None:
         table, low = self.tables[label], self.lowers
+        if low[i] not in self.firsts[label]:
+            return None
         for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
             v = table.get(tuple(low[i:i + n]))
             if v is not None:
@@ -190,6 +289,8 @@ class _PhraseIndex:
 
     def ending(self, label: str, i: int) -> tuple[int, str] | None:
         table, low = self.tables[label], self.lowers
+        if low[i - 1] not in self.lasts[label]:
+            return None
         for n in range(min(self.maxlen[label], i), 0, -1):
             v = table.get(tuple(low[i - n:i]))
             if v is not None:
@@ -293,19 +394,20 @@ class _Scan:
 
     def __init__(self, doc: Doc, index: "_PhraseIndex") -> None:
         self.doc = _Tokens(doc)
+        self.t = _Near(self.doc)  # self.t[i]: token i or None
         self.index = index
         self.n = len(doc)
 
     # helpers ------------------------------------------------------------------------
     def tok(self, i: int):
-        return self.doc[i] if 0 <= i < self.n else None
+        return self.t[i]
 
     def span(self, start: int, stop: int) -> "_TokenList":
         return self.doc.span(start, stop)
 
     def glued(self, i: int) -> bool:
         """No whitespace between token i and token i+1."""
-        t = self.tok(i)
+        t = self.t[i]
         return t is not None and not t.whitespace_
 
     def phrase_at(self, label: str, i: int) -> tuple[int, str] | None:
@@ -315,7 +417,7 @@ class _Scan:
         return self.index.ending(label, i) if 0 < i <= self.n else None
 
     def is_break(self, i: int) -> bool:
-        t = self.tok(i)
+        t = self.t[i]
         return t is None or t.is_space or "\n" in t.text
 
     # main -----------------------------------------------------------------------------
@@ -415,8 +517,8 @@ class _Scan:
         """"two thirds", "one-half", "two and a half"."""
         if value is None:
             return value, e
-        k = e + 1 if self.tok(e) is not None and self.tok(e).text == "-" else e
-        t = self.tok(k)
+        k = e + 1 if self.t[e] is not None and self.t[e].text == "-" else e
+        t = self.t[k]
         if t is not None and t.lower_ in numbers.FRACTION_WORDS and value < 20:
             return value / numbers.FRACTION_WORDS[t.lower_], k + 1
         words = [x.lower_ for x in self.span(e, e + 3)]
@@ -432,7 +534,7 @@ class _Scan:
         for s, e in spans:
             if out and e - s == 1 and self.doc[s].is_digit:
                 ps, pe = out[-1]
-                mark = self.tok(pe)
+                mark = self.t[pe]
                 if pe == s and self.doc[pe - 1].is_digit and len(self.doc[pe - 1].text) <= 3 and len(self.doc[s].text) == 3 \
                         and self.doc[pe - 1].whitespace_ == " " and pe - ps == 1 \
                         and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e)):
@@ -519,13 +621,13 @@ class _Scan:
             if not (points or share and fraction in numbers.A_FRACTIONS and q.count_noun is None):
                 return None  # "a third quarter", "the first half": only "a third of", "a quarter point" are amounts
         if q.unit is not None and q.unit.kind == "multiplier" and self.doc[q.end - 1].text == "X" and self.glued(q.end - 1) \
-                and self.tok(q.end) is not None and self.tok(q.end).text in {"-", "–"} and self.tok(q.end + 1) is not None \
-                and self.tok(q.end + 1).is_alpha and not self.tok(q.end + 1).lower_.endswith(("er", "est")):
+                and self.t[q.end] is not None and self.t[q.end].text in {"-", "–"} and self.t[q.end + 1] is not None \
+                and self.t[q.end + 1].is_alpha and not self.t[q.end + 1].lower_.endswith(("er", "est")):
             q.unit, q.end = None, q.end - 1  # "40 million X-series phones": X names a product line
         if q.unit is not None and q.unit.kind == "time" and numbers.is_year(value, raw) and self.glued(e - 1) \
-                and self.tok(e).text == "s":
+                and self.t[e].text == "s":
             return None  # "the 2030s", "1990s": a decade of years, no duration
-        if q.unit is None and raw.lower() == "zero" and self.tok(s - 1) is not None and self.tok(s - 1).lower_ == "absolute":
+        if q.unit is None and raw.lower() == "zero" and self.t[s - 1] is not None and self.t[s - 1].lower_ == "absolute":
             q.unit = units.lookup("kelvin")  # "absolute zero" is 0 K
         if q.unit is None and not q.currency and not q.count_noun:
             if q.scale is None and (numbers.is_year(value, raw) or self._glued_unknown(e) or self._year_in_context(s, e, raw)):
@@ -546,14 +648,14 @@ class _Scan:
         if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)):
             return None
         # "than 2 years ago" dates the comparison; it is not a claim of its own
-        nxt = self.tok(q.end)
-        if nxt is not None and nxt.lower_ == "ago" and self.tok(q.start - 1) is not None and self.tok(q.start - 1).lower_ == "than":
+        nxt = self.t[q.end]
+        if nxt is not None and nxt.lower_ == "ago" and self.t[q.start - 1] is not None and self.t[q.start - 1].lower_ == "than":
             return None
         # "a year or two", "a week or two": 1-2 of the unit
-        if q.unit is None and not q.currency and not q.count_noun and self.tok(s - 1) is not None \
-                and self.tok(s - 1).lower_ == "or" and self.tok(s - 2) is not None:
-            spec = units.lookup(self.tok(s - 2).lower_, self.tok(s - 2).text)
-            if spec is not None and spec.kind == "time" and not self.tok(s - 2).lower_.endswith("s"):
+        if q.unit is None and not q.currency and not q.count_noun and self.t[s - 1] is not None \
+                and self.t[s - 1].lower_ == "or" and self.t[s - 2] is not None:
+            spec = units.lookup(self.t[s - 2].lower_, self.t[s - 2].text)
+            if spec is not None and spec.kind == "time" and not self.t[s - 2].lower_.endswith("s"):
                 q.unit, q.low, q.start, q.qualifier = spec, 1.0, s - 2, "~"
         if q.scale:
             # to 15 digits, a double's own precision: 16.13 lakh crore is 1.613e13, not 16129999999999.998
@@ -645,7 +747,7 @@ class _Scan:
         capitalised word after it, in mid-sentence, are a name."""
         if not (raw[:1].isupper() and raw.replace("-", "").isalpha()):
             return False
-        prev, nxt, nxt2 = self.tok(s - 1), self.tok(e), self.tok(e + 1)
+        prev, nxt, nxt2 = self.t[s - 1], self.t[e], self.t[e + 1]
         if nxt is None or not nxt.is_title:
             return False
         if prev is not None and prev.is_alpha and not prev.is_title:
@@ -670,7 +772,7 @@ class _Scan:
         return False
 
     def _period_phrase(self, s: int) -> bool:
-        prev = self.tok(s - 1)
+        prev = self.t[s - 1]
         if prev is None:
             return False
         if prev.lower_ in {"first", "last", "past", "next", "previous", "coming", "recent", "latest", "final", "initial"}:
@@ -680,7 +782,7 @@ class _Scan:
     def _bare_enumerator(self, q: Q) -> bool:
         """"1 ) explains why ...", "9 - iron", "28 - year - old": enumerators and
         compound modifiers in tokenised text."""
-        nxt, nxt2 = self.tok(q.end), self.tok(q.end + 1)
+        nxt, nxt2 = self.t[q.end], self.t[q.end + 1]
         if nxt is not None and nxt.text == ")" and not any(t.text == "(" for t in self.span(max(0, q.start - 4), q.start)):
             return True
         return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
@@ -688,26 +790,26 @@ class _Scan:
 
     def _before_identifier(self, q: Q) -> bool:
         """"24703 L-202", "24703 m212": a number before a code is part of the code."""
-        nxt = self.tok(q.end)
+        nxt = self.t[q.end]
         return nxt is not None and any(c.isdigit() for c in nxt.text) and any(c.isalpha() for c in nxt.text)
 
     def _after_model_name(self, s: int) -> bool:
         """"GPT-3 175B", "Llama 3.1 405B": a size right after a model name."""
-        prev = self.tok(s - 1)
+        prev = self.t[s - 1]
         if prev is None:
             return False
         if any(c.isdigit() for c in prev.text) and any(c.isalpha() for c in prev.text):
             return True
-        prev2 = self.tok(s - 2)
+        prev2 = self.t[s - 2]
         return prev.like_num and prev2 is not None and prev2.is_title and prev2.is_alpha
 
     def _glued_unknown(self, e: int) -> bool:
         """A number glued to letters that are no unit: "3D", "5G", "4K" are names."""
-        t = self.tok(e)
+        t = self.t[e]
         return t is not None and self.glued(e - 1) and t.is_alpha and t.lower_ != "ish"
 
     def _not_a_claim(self, s: int, e: int, raw: str, value: float) -> bool:
-        prev, nxt = self.tok(s - 1), self.tok(e)
+        prev, nxt = self.t[s - 1], self.t[e]
         if nxt is not None and nxt.lower_ in numbers.ORDINAL_SUFFIXES and self.glued(e - 1):
             return True
         if prev is not None:
@@ -737,7 +839,7 @@ class _Scan:
         if nxt is not None:
             if nxt.lower_ in patterns.TIME_OF_DAY and self._clock_time(raw, value, nxt.lower_):
                 return True
-            if nxt.text == ":" and self.glued(e - 1) and self.tok(e + 1) is not None and self.tok(e + 1).is_digit:
+            if nxt.text == ":" and self.glued(e - 1) and self.t[e + 1] is not None and self.t[e + 1].is_digit:
                 return True  # 10:30
             if nxt.lower_ in patterns.MONTHS and value <= 31 and float(value).is_integer():
                 return True  # 3 March
@@ -746,8 +848,8 @@ class _Scan:
             return True
         if prev is not None and prev.lower_ == "net" and raw.lower() == "zero":
             return True  # "net zero" is a target's name
-        if nxt is not None and self.glued(s) and nxt.text in {"K", "k"} and self.tok(e + 1) is not None \
-                and self.tok(e + 1).lower_ in patterns.RESOLUTION_NOUNS:
+        if nxt is not None and self.glued(s) and nxt.text in {"K", "k"} and self.t[e + 1] is not None \
+                and self.t[e + 1].lower_ in patterns.RESOLUTION_NOUNS:
             return True  # "8K video", "4K TV": a resolution's name
         return False
 
@@ -834,15 +936,15 @@ class _Scan:
         second year of a span "2013-14" ("fiscal 2013/14")."""
         parts = 1
         j = e
-        while self._joined(j) and self.tok(j + 1).is_digit:
+        while self._joined(j) and self.t[j + 1].is_digit:
             parts, j = parts + 1, j + 2
         j = s - 1
-        while j - 1 >= 0 and self._joined(j) and self.tok(j - 1).is_digit:
+        while j - 1 >= 0 and self._joined(j) and self.t[j - 1].is_digit:
             parts, j = parts + 1, j - 2
         if parts >= 3:
             return True
         if s >= 2 and self._joined(s - 1):
-            before = self.tok(s - 2).text
+            before = self.t[s - 2].text
             if any(c.isalpha() for c in before) and any(c.isdigit() for c in before):
                 return True
             if len(raw) == 2 and raw.isdigit() and before.isdigit() and numbers.is_year(float(before), before):
@@ -944,9 +1046,9 @@ class _Scan:
 
     def _joined(self, i: int) -> bool:
         """Token i is a hyphen, plus or slash with no space on either side."""
-        t = self.tok(i)
+        t = self.t[i]
         return t is not None and t.text in {"-", "–", "+", "/"} and i > 0 and self.glued(i - 1) and self.glued(i) \
-            and self.tok(i + 1) is not None
+            and self.t[i + 1] is not None
 
     def _line_start(self, i: int) -> bool:
         j = i - 1
@@ -1001,11 +1103,11 @@ class _Scan:
                 i -= 1
         t = self.tok(i - 1)
         if t is not None and t.lower_ in {"minus", "negative"} and q.low is not None \
-                and not (self.tok(i - 2) is not None and self.tok(i - 2).lower_ == "or"):
+                and not (self.t[i - 2] is not None and self.t[i - 2].lower_ == "or"):
             q.low = q.high = -q.low  # "minus five percent"
             i -= 1
         # "percent of 10", "per cent of twenty-two": the unit written first
-        if self.tok(i - 1) is not None and self.tok(i - 1).lower_ == "of" and q.unit is None:
+        if self.t[i - 1] is not None and self.t[i - 1].lower_ == "of" and q.unit is None:
             pu = self.phrase_ending("UNIT", i - 1)
             if pu is not None and pu[1] in {"percent", "percents", "per cent"} and (pu[0] == 0 or self.is_break(pu[0] - 1)):
                 q.unit = units.lookup("%")
@@ -1013,14 +1115,14 @@ class _Scan:
         if q.unit is None and [x.lower_ for x in self.span(max(0, i - 2), i)] == ["factor", "of"]:
             q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
-        if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)) \
+        if qual is not None and not (qual[1] == ">" and self.t[qual[0]].lower_ == "over" and self._time_follows(q)) \
                 and not self._moved_up_to(qual[0]):
             q.qualifier = _stronger(q.qualifier, qual[1])
         q.start = i
 
     def _moved_up_to(self, i: int) -> bool:
         """"edged up to 6.8%", "climbed up to $5": a movement to a level, not a bound."""
-        t, verb = self.tok(i), self.tok(i - 1)
+        t, verb = self.t[i], self.t[i - 1]
         return t is not None and t.lower_ in ("up", "down") and verb is not None \
             and verb.lower_ in patterns.MOVEMENT_VERBS
 
@@ -1033,7 +1135,7 @@ class _Scan:
     def _is_range_dash(self, i: int) -> bool:
         """A dash after a number, a unit or a scale joins a range ("5 kg-10 kg"); after any
         other word it is a minus sign ("hit -$40/MWh")."""
-        prev = self.tok(i - 1)
+        prev = self.t[i - 1]
         if prev is None:
             return False
         if prev.like_num or prev.text in {"%", "$"}:
@@ -1044,7 +1146,7 @@ class _Scan:
     # right of the number: scale, unit, currency word, count noun, rate, "+" -------------------
     def _right(self, q: Q) -> None:
         k = q.end
-        t = self.tok(k)
+        t = self.t[k]
         if t is None:
             return
         if t.text == "K" and any(w in units.TEMPERATURE_WORDS for w in self._near_words(q.num_start, k + 1)):
@@ -1063,13 +1165,13 @@ class _Scan:
                 k += 1
                 t = self.tok(k)
         # "70-billion-parameter": a scale word inside a hyphenated modifier
-        t = self.tok(k)
+        t = self.t[k]
         if q.scale is None and t is not None and t.text == "-" and self.glued(k - 1) and self.glued(k) \
-                and self.tok(k + 1) is not None and self.tok(k + 1).lower_ in numbers.MAGNITUDE_WORDS:
-            q.scale = numbers.MAGNITUDE_WORDS[self.tok(k + 1).lower_]
+                and self.t[k + 1] is not None and self.t[k + 1].lower_ in numbers.MAGNITUDE_WORDS:
+            q.scale = numbers.MAGNITUDE_WORDS[self.t[k + 1].lower_]
             k += 2
         # "1000+ tokens/sec", "1 million+ token": an open bound before the unit
-        t = self.tok(k)
+        t = self.t[k]
         if t is not None and t.text == "+" and self.glued(k - 1):
             q.qualifier = _stronger(q.qualifier, ">=")
             q.open_high = True
@@ -1080,7 +1182,7 @@ class _Scan:
             q.open_high = True
             k += 2
         # finance shorthand "30 musd", "48.5 mgbp"
-        t = self.tok(k)
+        t = self.t[k]
         if t is not None and not q.currency and len(t.lower_) >= 4 and t.lower_[:-3] in patterns.SCALED_CURRENCY_PREFIX \
                 and t.lower_[-3:].upper() in patterns.CURRENCIES:
             q.scale = (q.scale or 1) * patterns.SCALED_CURRENCY_PREFIX[t.lower_[:-3]]
@@ -1088,21 +1190,21 @@ class _Scan:
             q.currency_name = q.currency
             k += 1
         # "40ish", "360-ish": about that much
-        t = self.tok(k)
+        t = self.t[k]
         ish = 1 if t is not None and t.lower_ == "ish" else 2 if t is not None and t.text in {"-", "–"} \
-            and self.tok(k + 1) is not None and self.tok(k + 1).lower_ == "ish" and self.glued(k) else 0
+            and self.t[k + 1] is not None and self.t[k + 1].lower_ == "ish" and self.glued(k) else 0
         if ish and self.glued(k - 1):
             q.qualifier = _stronger(q.qualifier, "~")
             k += ish
         # hyphenated modifier "3-inch", "16-meter"
-        t = self.tok(k)
+        t = self.t[k]
         hyphen = t is not None and t.text in {"-", "–"} and self.glued(k - 1) and self.glued(k)
         kk = k + 1 if hyphen else k
         # a unit in brackets: "20 (kg)", "20 [kg]"
-        t = self.tok(kk)
+        t = self.t[kk]
         if not hyphen and t is not None and t.text in {"(", "[", "{", "<"}:
             bu = self.phrase_at("UNIT", kk + 1)
-            close = self.tok(bu[0]) if bu else None
+            close = self.t[bu[0]] if bu else None
             if bu and close is not None and close.text in {")", "]", "}", ">"} and bu[0] - kk <= 3:
                 spec = units.lookup(bu[1], self.span(kk + 1, bu[0]).text)
                 if spec is not None and spec.pint:
@@ -1111,7 +1213,7 @@ class _Scan:
                     return
         # currency word after the number
         cw = None if hyphen else self.phrase_at("CUR_POST", kk)
-        if cw is not None and self.tok(cw[0]) is not None and self.tok(cw[0]).like_num and (
+        if cw is not None and self.t[cw[0]] is not None and self.t[cw[0]].like_num and (
                 (cw[0] - kk == 1 and not self.doc[kk].is_alpha) or not self.doc[cw[0] - 1].whitespace_):
             cw = None  # "10 $ 30", "3 USD50 cards": a sign before a number belongs to that number
         if cw is not None and self._reads_as_word(kk, cw[0], cw[1], q.num_start, None):
@@ -1128,8 +1230,8 @@ class _Scan:
                 q.currency = cw[1]
                 q.currency_name = self._currency_name(cw[1], self.span(kk, cw[0]).text)
             k = cw[0]
-            after_scale = numbers.scale_of(self.tok(k).text) if self.tok(k) is not None else None
-            if after_scale and q.scale is None and self.tok(k).text not in numbers.WEAK_SCALES:
+            after_scale = numbers.scale_of(self.t[k].text) if self.t[k] is not None else None
+            if after_scale and q.scale is None and self.t[k].text not in numbers.WEAK_SCALES:
                 q.scale = after_scale
                 k += 1
         elif minor is not None and not q.currency and not hyphen:
@@ -1157,7 +1259,7 @@ class _Scan:
                 k = noun_end
         elif hyphen and q.currency is None and q.scale is None:
             # "a 3-stage process" counts stages
-            t = self.tok(kk)
+            t = self.t[kk]
             if t is not None and t.is_alpha and t.lower_ not in patterns.COUNT_STOP_WORDS and len(t) > 2:
                 q.count_noun = _plural(t.lower_)
                 k = kk + 1
@@ -1171,7 +1273,7 @@ class _Scan:
                 q.emissions = True
                 q.unit = units.UnitSpec("tonne", "metric_ton", "mass")
                 k += 1 + (look[0] == "of") if look and (look[0].startswith("co2") or look[0] == "of") else 0
-                if self.tok(k) is not None and self.tok(k).lower_ in {"equivalent", "e", "eq", "eq."}:
+                if self.t[k] is not None and self.t[k].lower_ in {"equivalent", "e", "eq", "eq."}:
                     k += 1
         # rate: "tokens/second", "tokens per sec", "$15.4/hour", "$350 per kg"
         if q.has_unit:
@@ -1191,7 +1293,7 @@ class _Scan:
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
-                after_unit = self.tok(tu[0]) if tu else None
+                after_unit = self.t[tu[0]] if tu else None
                 if spec is not None and t.lower_ in {"a", "an"} and after_unit is not None \
                         and after_unit.lower_ in {"ago", "earlier", "before", "later", "after", "previously"}:
                     spec = None  # "up from 32k tokens a year ago": a time reference, no rate
@@ -1218,10 +1320,10 @@ class _Scan:
                 k = k_before_rate
         # trailing "+", "or more", "(estimated)"
         after = self.phrase_at("QUAL_AFTER", k)
-        if after is not None and self.tok(k).text == "+" and self.tok(k + 1) is not None \
-                and self.tok(k + 1).text.startswith("/"):
+        if after is not None and self.t[k].text == "+" and self.t[k + 1] is not None \
+                and self.t[k + 1].text.startswith("/"):
             after = None  # "+/-" is a tolerance, not an open bound
-        if after is not None and self.tok(after[0]) is not None and self.tok(after[0]).lower_ == "to":
+        if after is not None and self.t[after[0]] is not None and self.t[after[0]].lower_ == "to":
             after = None  # "25 billion transistors and up to 128GB": "up to" belongs to the next figure
         if after is not None:
             q.qualifier = _stronger(q.qualifier, after[1])
@@ -1340,7 +1442,7 @@ class _Scan:
         """After "per": an optional scale word, up to two modifiers and a counted noun
         ("million input tokens", "share", "user"). Sets the price's denominator."""
         scale = 1.0
-        t = self.tok(k)
+        t = self.t[k]
         if t is not None and numbers.scale_of(t.text) and (t.lower_ in numbers.MAGNITUDE_WORDS or t.lower_ in {"k", "m", "mn", "bn"}):
             scale = numbers.scale_of(t.text)
             k += 1
@@ -1373,7 +1475,7 @@ class _Scan:
         """"$5m" is five million; "5m" alone is five metres."""
         if q.currency:
             return True
-        nxt = self.tok(k + 1)
+        nxt = self.t[k + 1]
         if nxt is None:
             return False
         return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
@@ -1390,7 +1492,7 @@ class _Scan:
             # "in", "s", "m", "x" need to be glued to the number or be followed by a break,
             # "of" ("4 L of wine") or a dimension word ("2 1/2 in thick")
             if not self.glued(s - 1):
-                nxt = self.tok(e)
+                nxt = self.t[e]
                 if text.lower() == "in" or text.lower() in {"s", "t", "b", "g", "l", "w", "j", "h"}:
                     if nxt is not None and (nxt.is_alpha or nxt.like_num or nxt.text in {"$", "€", "£"}) \
                             and nxt.lower_ not in _MEASURE_FOLLOWERS \
@@ -1404,7 +1506,7 @@ class _Scan:
         """A double quote after a number is an inch mark ('a 9" pan', '10 " long'),
         unless it closes a quotation opened earlier on the line ('the class "English 101"')."""
         if not self.glued(i - 1):
-            nxt = self.tok(i + 1)
+            nxt = self.t[i + 1]
             if nxt is None or nxt.lower_ not in _MEASURE_FOLLOWERS:
                 return False
         quotes = 0
@@ -1459,7 +1561,7 @@ class _Scan:
                 low.endswith("s") and len(low) > 2 and not low.endswith(("ss", "us", "is"))
                 and low not in patterns.NOT_COUNT_NOUNS
             ):
-                nxt = self.tok(j + 1)
+                nxt = self.t[j + 1]
                 # "GPUs", "companies"; not "years" (units) which the unit table handles
                 if nxt is not None and nxt.text == "'" :
                     return None
@@ -1493,7 +1595,7 @@ class _Scan:
             m = numbers.PLURAL_SCALES[words[3]]
             low, high = base * m, base * 10 * m
             # "10s of trillions of tokens"
-            if self.tok(e) is not None and self.tok(e).lower_ == "of":
+            if self.t[e] is not None and self.t[e].lower_ == "of":
                 e += 1
         elif words[0] == "multi":
             return None
@@ -1502,7 +1604,7 @@ class _Scan:
             if key not in numbers.VAGUE_WORDS:
                 return None
             low, high = numbers.VAGUE_WORDS[key]
-            if self.tok(e) is not None and self.tok(e).lower_ == "of":
+            if self.t[e] is not None and self.t[e].lower_ == "of":
                 e += 1
         q = Q(start=s, end=e, low=low, high=high, num_start=s, num_end=e, raw=self.span(s, e).text, vague=True)
         q.qualifier = "~" if low != high else "="
@@ -1547,8 +1649,8 @@ class _Scan:
         qualifier = "="
         if words[0] in numbers.MULTIPLIER_WORDS:
             if words[0] in numbers.MULTIPLIER_VERBS and not (
-                    self.tok(s - 1) is not None and self.tok(s - 1).lower_ in numbers.MULTIPLIER_VERB_CUES
-                    and not (self.tok(s + 1) is not None and self.tok(s + 1).text in {"-", "–"})):
+                    self.t[s - 1] is not None and self.t[s - 1].lower_ in numbers.MULTIPLIER_VERB_CUES
+                    and not (self.t[s + 1] is not None and self.t[s + 1].text in {"-", "–"})):
                 return None  # "double-digit", "a double room"
             factor, direction = numbers.MULTIPLIER_WORDS[words[0]]
             spec, value, e = units.lookup("x"), factor, s + 1
@@ -1561,7 +1663,7 @@ class _Scan:
                 if hedge:
                     qualifier = patterns.FRACTION_HEDGES[hedge]
                 value = numbers.CHANGE_FRACTIONS.get(" ".join(w for w in words[1:] if w not in ("a", "one", "-", hedge)))
-                nxt = self.tok(e)
+                nxt = self.t[e]
                 if value is None or not self._after_change_verb(s) or nxt is not None and (
                         nxt.lower_ in {"a", "an", "the", "of", "past", "-", "party", "parties", "time"}
                         or self.phrase_at("UNIT", e)):
@@ -1592,9 +1694,9 @@ class _Scan:
     def _vague_duration(self, s: int, e: int, words: list[str]) -> Q | None:
         """"for months" (1-12 months), "months to years" (a month to 10 years, stated in
         years as "500ms-5s" is stated in seconds); not "for years to come", "for days on end"."""
-        nxt = self.tok(e)
+        nxt = self.t[e]
         if words[0] == "for":
-            after = self.tok(e + 1)
+            after = self.t[e + 1]
             if nxt is not None and (nxt.lower_ in ("of", "and", "or", "ago") or after is not None and (
                     (nxt.lower_, after.lower_) in (("to", "come"), ("on", "end")))):
                 return None
@@ -1702,7 +1804,7 @@ class _Scan:
         elif a.unit is not None and a.unit.stated in ("ft", "lb", "stone", "yard", "mile") and a.unit.pint:
             # imperial amounts are written in two units; metric ones are not ("12 m 2 dm" is two)
             sub = b.unit
-            nxt = self.tok(b.end)
+            nxt = self.t[b.end]
             if sub is None and nxt is not None and nxt.lower_ in {"in", "inch", "inches", "\""} and a.unit.stated == "ft":
                 sub = units.lookup("inch")
                 b.end += 1
@@ -1765,7 +1867,7 @@ class _Scan:
         """"one in three", "one out of five": the number starts a share."""
         words = [t.lower_ for t in self.span(e, e + 3)]
         k = 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 0
-        return bool(k) and self.tok(e + k) is not None and self.tok(e + k).like_num
+        return bool(k) and self.t[e + k] is not None and self.t[e + k].like_num
 
     def _try_ratio(self, a: Q, b: Q) -> Q | None:
         """"1 in 4 homes", "seven in ten trains", "4.5 out of 5": a share, as a percentage."""
@@ -1804,7 +1906,7 @@ class _Scan:
             b.low = -b.low if b.low is not None else None
             b.high = -b.high if b.high is not None else None
             between = ("-",)
-        before = self.tok(a.start - 1)
+        before = self.t[a.start - 1]
         before_word = before.lower_ if before is not None else ""
         if between == ("and",):
             if before_word not in patterns.BETWEEN_WORDS:
