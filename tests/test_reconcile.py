@@ -268,6 +268,10 @@ def test_a_common_noun_subject_does_not_join_other_articles():
                      mk("c", "two.txt", 900, 18, "company")])
     gid = {c.claim_id: c.group_id for c in rec.claims}
     assert gid["a"] != gid["b"] == gid["c"] and not rec.open_conflicts()
+    # so does a subject that is only the measure: "Unemployment rose to 4.1%" / "fell to 3.9%"
+    rec = reconcile([replace(mk("a", "one.txt", 10, 4.1, "Unemployment"), metric="unemployment"),
+                     replace(mk("b", "two.txt", 10, 3.9, "Unemployment"), metric="unemployment")])
+    assert len({c.group_id for c in rec.claims}) == 2 and not rec.open_conflicts()
     # a name identifies across articles
     rec = reconcile([replace(mk("a", "one.txt", 10, 20, "Nvidia"), metric="revenue growth"),
                      replace(mk("b", "two.txt", 10, 18, "Nvidia"), metric="revenue growth")])

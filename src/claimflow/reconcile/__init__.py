@@ -105,11 +105,12 @@ def _keep_apart(groups: list[list[int]], claims: list[Claim]) -> list[list[int]]
 
 def _by_document_unless_named(members: list[int], claims: list[Claim]) -> list[list[int]]:
     """A subject that is one common noun ("company", "group") points back to a name in
-    its own article: two articles' "company" are not the same company. Such claims join
-    only claims of their own article."""
+    its own article: two articles' "company" are not the same company. So does a subject
+    that is the measure itself ("Unemployment rose to 4.1%": whose unemployment the
+    article says elsewhere). Such claims join only claims of their own article."""
     if not members:
         return []
-    common = [i for i in members if _common_noun(claims[i].subject)]
+    common = [i for i in members if _common_noun(claims[i].subject) or _measure_as_subject(claims[i])]
     if not common or len({claims[i].doc for i in members}) == 1:
         return [members]
     named = [i for i in members if i not in common]
@@ -150,6 +151,11 @@ def _agree_unless_named(groups: list[list[int]], claims: list[Claim]) -> list[li
 def _common_noun(subject: str) -> bool:
     words = subject.split()
     return len(words) == 1 and words[0].isalpha() and words[0].islower()
+
+
+def _measure_as_subject(c: Claim) -> bool:
+    subject, metric = (c.subject or "").strip().lower(), (c.metric or "").strip().lower()
+    return bool(subject) and subject == metric
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
