@@ -356,8 +356,21 @@ QUALIFIERS_BEFORE.update({f"{v} past": ">" for v in PAST_VERBS})
 QUALIFIERS_AFTER = {
     "+": ">=", "or more": ">=", "and up": ">=", "or higher": ">=", "and above": ">=", "plus": ">=",
     "or less": "<=", "or fewer": "<=", "and below": "<=",
+    # "a BMI of 30 or above", "aged 65 and over", "children aged 5 or under"
+    "or above": ">=", "or over": ">=", "and over": ">=", "or greater": ">=", "or older": ">=", "and older": ">=",
+    "or longer": ">=", "or below": "<=", "or under": "<=", "and under": "<=", "or lower": "<=",
+    "or younger": "<=", "and younger": "<=",
     "( estimated )": "~", "(estimated)": "~", "( est . )": "~", "( approx . )": "~",
 }
+# A negation right before a bound turns it over: "not exceeding 1,200mg", "will not exceed
+# $500", "should not receive more than 2.5 mL", "must not be more than £20,000" are at most
+# (<=); "not below 18", "can't be less than 5" at least (>=). Up to NEGATION_GAP words may
+# stand between the negation and the bound, none of NEGATION_BLOCKERS ("not that more than
+# half..." negates something else).
+NEGATIONS = {"not", "n't", "never", "cannot", "nt"}
+NEGATED_BOUNDS = {">": "<=", "<": ">="}
+NEGATION_GAP = 2
+NEGATION_BLOCKERS = {"that", "only", "just", "because", "if", "when", "but", "and", "or", "even", "merely", "simply"}
 # A bound beats an approximation ("estimated $100M+" is >=).
 QUALIFIER_RANK = {"=": 0, "~": 1, ">=": 2, ">": 2, "<=": 2, "<": 2}
 

@@ -1015,8 +1015,21 @@ class _Scan:
         qual = self.phrase_ending("QUAL_BEFORE", i)
         if qual is not None and not (qual[1] == ">" and self.tok(qual[0]).lower_ == "over" and self._time_follows(q)) \
                 and not self._moved_up_to(qual[0]):
-            q.qualifier = _stronger(q.qualifier, qual[1])
+            q.qualifier = _stronger(q.qualifier, self._negated(qual[0], qual[1]))
         q.start = i
+
+    def _negated(self, j: int, qual: str) -> str:
+        """A bound phrase starting at token j, turned over by a negation just before it:
+        "not exceeding 1,200mg", "should not receive more than 2.5 mL" are <= (see NEGATIONS)."""
+        if qual not in patterns.NEGATED_BOUNDS:
+            return qual
+        for k in range(j - 1, max(-1, j - 2 - patterns.NEGATION_GAP), -1):
+            t = self.doc[k]
+            if t.lower_ in patterns.NEGATIONS:
+                return patterns.NEGATED_BOUNDS[qual]
+            if not t.is_alpha or t.lower_ in patterns.NEGATION_BLOCKERS:
+                break
+        return qual
 
     def _moved_up_to(self, i: int) -> bool:
         """"edged up to 6.8%", "climbed up to $5": a movement to a level, not a bound."""
@@ -1223,11 +1236,25 @@ class _Scan:
             after = None  # "+/-" is a tolerance, not an open bound
         if after is not None and self.tok(after[0]) is not None and self.tok(after[0]).lower_ == "to":
             after = None  # "25 billion transistors and up to 128GB": "up to" belongs to the next figure
+        if after is not None and self.tok(k).lower_ == "plus" and self._plus_adds(q, after[0]):
+            after = None  # "£30 plus VAT", "500g plus 20 minutes": an addition, not an open bound
         if after is not None:
             q.qualifier = _stronger(q.qualifier, after[1])
             q.open_high = after[1] in (">=", ">")
             k = after[0]
         q.end = max(k, q.num_end)
+
+    def _plus_adds(self, q: Q, j: int) -> bool:
+        """"plus" before token j adds something ("£19,548 plus 9p per elector", "£30 plus
+        VAT"): after an amount with its unit, any word or figure may follow; after a bare
+        number only a figure or a currency ("5 plus 3"). At the end of a phrase ("£30 plus.")
+        or before a noun after a bare number it is an open bound."""
+        t = self.tok(j)
+        if t is None or self.is_break(j) or t.is_punct and self.phrase_at("CUR_PRE", j) is None:
+            return False
+        if q.has_unit or q.unit is not None:
+            return True
+        return t.like_num or self.phrase_at("CUR_PRE", j) is not None
 
     def _skip_of_phrase(self, k: int) -> int:
         """"2,700 kWh of electricity per year": the index of "per" after "of" and one to three
