@@ -430,6 +430,20 @@ MONTHS = {
     "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
     "nov", "nov.", "dec", "dec.",
 }
+# "last/past/next N units" is a period only after a determiner or a preposition ("the last
+# 11 weeks", "over the past year", "in next 5 years"); after "to", a modal or a verb, "last"
+# is the verb and the figure a duration ("expected to last 11 weeks", "will last 3 days").
+PERIOD_VERB_LIKE = {"last", "past", "next"}
+PERIOD_LEADS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our", "my", "your",
+                "over", "in", "for", "during", "within", "throughout", "of", "from", "since", "at", "on", "by",
+                "into", "across", "through", "about", "around", "than", "and", "or", "each", "every", "a", "an"}
+# Words near a race time ("won in 2:02:42", "ran 1:45.32", "a course record of 2:15:25"): with
+# one of them in the sentence a time written h:mm:ss or m:ss.cc is a duration, not a clock time.
+RACE_WORDS = {"race", "races", "raced", "racing", "finish", "finished", "finishes", "finishing", "won", "win", "wins",
+              "winning", "winner", "time", "times", "timed", "record", "records", "clocked", "clocking", "clocks",
+              "ran", "run", "runs", "running", "runner", "marathon", "sprint", "lap", "laps", "medal", "gold", "silver",
+              "bronze", "champion", "personal", "best", "pb", "heat", "final", "swam", "swim", "cycled", "triathlon",
+              "qualifying", "fastest", "stage", "course", "podium", "seconds", "behind", "ahead", "victory"}
 TIME_OF_DAY = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "pst", "et", "pt"}
 
 # Abbreviations whose period does not end a sentence.
@@ -484,6 +498,9 @@ RATE_CONTEXT_WORDS = {
 PERCENT_WORDS = {"%", "percent", "pct"}
 RESTATEMENT_WORDS = {"or", "("}
 SENTENCE_STOPS = {".", "!", "?", ";"}
+# Words before a level ("to 1,402 points", "closed at 7,402 points"): a percentage change in
+# the clause does not make those percentage points; only a rate word does.
+LEVEL_WORDS = {"to", "at"}
 
 # --- Direction ------------------------------------------------------------------------------
 # Verbs of change that say no direction by themselves ("trimmed by a third" is down).

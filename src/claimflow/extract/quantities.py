@@ -370,6 +370,8 @@ class _Scan:
                 continue
             words = [self.doc[x].text for x in range(s, e)]
             numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
+            if numeric is None and len(words) == 1:
+                numeric = numbers.parse_race_time(words[0])  # "2:02:42" in seconds (see _race_time)
             j = i + 1
             if numeric is None:
                 # number words, possibly several anchors in a row
@@ -477,6 +479,8 @@ class _Scan:
     def _number(self, s: int, e: int, value: float) -> Q | None:
         doc = self.doc
         raw = doc.span(s, e).text
+        if e - s == 1 and numbers.parse_race_time(raw) is not None:
+            return self._race_time(s, e, raw, value)
         if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS \
                 or self._identifier_part(s, e, raw) or self._code_or_result(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
@@ -559,6 +563,18 @@ class _Scan:
             # to 15 digits, a double's own precision: 16.13 lakh crore is 1.613e13, not 16129999999999.998
             q.low = float(f"{q.low * q.scale:.15g}") if q.low is not None else None
             q.high = float(f"{q.high * q.scale:.15g}") if q.high is not None else None
+        return q
+
+    def _race_time(self, s: int, e: int, raw: str, value: float) -> Q | None:
+        """"Kipchoge won in 2:02:42", "ran the 800m in 1:45.32": a time written h:mm:ss or
+        m:ss.cc is a duration in seconds near a word of racing (RACE_WORDS), not after "at"
+        and not before "am"/"GMT" (a clock time)."""
+        prev, nxt = self.tok(s - 1), self.tok(e)
+        if prev is not None and prev.lower_ == "at" or nxt is not None and nxt.lower_ in patterns.TIME_OF_DAY \
+                or not any(w in patterns.RACE_WORDS for w in self._near_words(s, e)):
+            return None
+        q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw, unit=units.lookup("seconds"))
+        self._left(q)
         return q
 
     def _year_in_context(self, s: int, e: int, raw: str) -> bool:
@@ -673,7 +689,12 @@ class _Scan:
         prev = self.tok(s - 1)
         if prev is None:
             return False
-        if prev.lower_ in {"first", "last", "past", "next", "previous", "coming", "recent", "latest", "final", "initial"}:
+        if prev.lower_ in patterns.PERIOD_VERB_LIKE:
+            # "the last 11 weeks", "over the past five years", "Last 12 months": a period;
+            # "expected to last 11 weeks", "will last 3 days": a duration
+            before = self.tok(s - 2)
+            return before is None or self.is_break(s - 2) or before.is_punct or before.lower_ in patterns.PERIOD_LEADS
+        if prev.lower_ in {"first", "previous", "coming", "recent", "latest", "final", "initial"}:
             return True
         return prev.lower_ == "the"
 
@@ -1337,7 +1358,9 @@ class _Scan:
         """"points" after a number: percentage points in a clause about a rate, else counted
         points when `counted` (written "points", or a compound "a 50-point lead"; a singular
         "one point" counts nothing, as "one store" does not). True when it took the word."""
-        if self._rate_context(q.start, end):
+        before = self.tok(q.start - 1)
+        level = before is not None and before.lower_ in patterns.LEVEL_WORDS  # "slumped 4.2% to 1,402 points"
+        if self._rate_context(q.start, end, figures=not level):
             q.unit = units.PERCENTAGE_POINTS
         elif counted:
             q.count_noun = "points"
@@ -1345,10 +1368,11 @@ class _Scan:
             return False
         return True
 
-    def _rate_context(self, s: int, e: int) -> bool:
+    def _rate_context(self, s: int, e: int, figures: bool = True) -> bool:
         """The clause around tokens s..e is about a rate: a rate word ("yield", "unemployment",
-        "margin"), or a percentage figure that is not a restatement of a change (", or 2.6%",
-        "(2.6%)" follow index points). Looks at most 15 tokens either side, within the sentence."""
+        "margin"), or (with `figures`) a percentage figure that is not a restatement of a change
+        (", or 2.6%", "(2.6%)" follow index points). Looks at most 15 tokens either side, within
+        the sentence. A level reached ("fell 1.2% to 7,402 points") is told by rate words only."""
         for span in (range(s - 1, max(-1, s - 16), -1), range(e, min(self.n, e + 15))):
             for j in span:
                 t = self.doc[j]
@@ -1357,7 +1381,7 @@ class _Scan:
                 low = t.lower_
                 if low in patterns.RATE_CONTEXT_WORDS:
                     return True
-                if low in patterns.PERCENT_WORDS and j >= 1 and self.doc[j - 1].like_num:
+                if figures and low in patterns.PERCENT_WORDS and j >= 1 and self.doc[j - 1].like_num:
                     before = self.tok(j - 2)
                     if before is None or before.lower_ not in patterns.RESTATEMENT_WORDS:
                         return True
