@@ -546,7 +546,19 @@ MOVEMENTS = {"rose", "rises", "risen", "increased", "increases", "grew", "grows"
              # the base forms after an auxiliary ("will rise from ¥210 to ¥230", "could jump $5 to $50")
              "rise", "fall", "jump", "climb", "drop", "increase", "decrease", "grow", "gain", "decline", "slide",
              "sink", "soar", "surge", "plunge", "tumble", "slump", "dip", "raise", "boost", "lower", "slash",
-             "jumping", "rising", "falling", "climbing", "dropping", "increasing", "decreasing", "growing"}
+             "jumping", "rising", "falling", "climbing", "dropping", "increasing", "decreasing", "growing",
+             # verbs of change and their participles ("reduced on appeal from $4.7m to $1.1m",
+             # "will be extended by 500m to 3,100m", "was revised from 5 mg to 3 mg")
+             "reduced", "reduce", "reduces", "reducing", "reduction", "extended", "extend", "extends", "extending",
+             "lifted", "lift", "lifts", "revised", "revise", "revises", "expanded", "expand", "expands", "hiked",
+             "hike", "hikes", "upgraded", "downgraded", "shortened", "lengthened", "upped", "trim", "trims",
+             "cuts", "cutting", "lowers", "lowering", "raises", "raising", "boosts", "slashes", "widens", "narrows"}
+# A change verb counts for "from X to Y" / "by X to Y" anywhere earlier in the clause, at most
+# CHANGE_LOOKBACK words back ("cut the main rate of national insurance by 2p to 8p"); a
+# comma, a sentence end or one of RANGE_WORDS ("prices ranged from $5 to $10") stops the search.
+CHANGE_LOOKBACK = 8
+RANGE_WORDS = {"range", "ranges", "ranged", "ranging", "between", "vary", "varies", "varied", "varying", "spanning",
+               "spans", "spanned", "anywhere"}
 # A particle after a verb of motion is a movement too: "went up from ¥210 to ¥230", "go down $3 to $40".
 MOVEMENT_PARTICLES = {"up", "down"}
 MOVEMENT_PARTICLE_VERBS = {"go", "goes", "went", "gone", "going", "move", "moved", "moves", "shot", "shoot", "shoots",

@@ -1770,18 +1770,65 @@ class _Scan:
         a.end = b.end
         return a
 
-    def _after_movement(self, s: int, percent: bool, own_unit: bool = False) -> bool:
+    def _after_movement(self, s: int, percent: bool, own_unit: bool = False, rising: bool | None = None) -> bool:
         """"rose €400 million to ...", "fell from 5% to ...", "cut costs from $5m to ...",
         "went up from ¥210 to ...", "rose by $2 billion to ...": a verb of movement before the
-        figure (with "from", up to two words between; with "by", up to two words before it,
-        when the first figure has its own unit). "grew by 10% to 12%", "fell by 7 to 9 mmHg"
-        and "rose 5% to 10%" stay ranges of the change."""
+        figure (with "from" or "by", anywhere earlier in the clause; with "by" when the first
+        figure has its own unit or magnitude). "grew by 10% to 12%", "fell by 7 to 9 mmHg"
+        and "rose 5% to 10%" stay ranges of the change. With "from", a verb whose direction
+        the ends contradict (`rising`: "reduced from 44 mg to 50 mg") says no change."""
         t = self.tok(s - 1)
         if t is not None and t.lower_ == "from":
-            return any(self._movement_at(j) for j in range(s - 4, s - 1))
+            return self._change_before(s - 1, rising)
         if not percent and own_unit and t is not None and t.lower_ == "by":
-            return any(self._movement_at(j) for j in range(s - 4, s - 1))
+            return self._change_before(s - 1)
         return not percent and self._movement_at(s - 1)
+
+    def _change_before(self, j: int, rising: bool | None = None) -> bool:
+        """A verb of change in the clause before token j ("from"/"by"), at most CHANGE_LOOKBACK
+        words back: "reduced on appeal from", "cut the main rate of national insurance by";
+        not one whose direction contradicts `rising` (the ends of "from X to Y" go up)."""
+        for k in range(j - 1, max(-1, j - 1 - patterns.CHANGE_LOOKBACK), -1):
+            t = self.doc[k]
+            if t.text in patterns.SENTENCE_STOPS or t.text in {",", ":", "(", ")"} or self.is_break(k) \
+                    or t.lower_ in patterns.RANGE_WORDS:
+                return False
+            if self._movement_at(k):
+                against = patterns.DIRECTION_WORDS["down" if rising else "up"] if rising is not None else ()
+                return t.lower_ not in against
+        return False
+
+    def _to_a_range(self, k: int) -> bool:
+        """Token k is "to" before a range ("to 3 to 5 per cent", "to $3-$4"): a figure, then a
+        range connector and another figure within the next few tokens."""
+        t = self.tok(k)
+        if t is None or t.lower_ != "to":
+            return False
+        for j in range(k + 2, min(self.n - 1, k + 6)):
+            w = self.doc[j]
+            if w.lower_ in {"to", "-", "–"} and self.doc[j - 1].like_num or w.lower_ in {"to", "-", "–"} \
+                    and numbers.scale_of(self.doc[j - 1].text) is not None:
+                nxt = self.doc[j + 1]
+                return nxt.like_num or self.phrase_at("CUR_PRE", j + 1) is not None
+            if w.is_punct and w.text not in {"$", "€", "£", "¥", "%", "."} or self.is_break(j):
+                return False
+        return False
+
+    def _share_ends(self, a: Q, b: Q) -> None:
+        """"from 5 to 7%", "rise from £1.20 to £1.50 an hour": a change and a level, or two
+        levels, split from "X to Y". The first end without a unit is in the second's (and its
+        scale when it reads so: "from 5 to 7 million"); a first end in the same unit takes the
+        second's rate denominator ("£1.20" is GBP/h there too)."""
+        if not a.has_unit and a.unit is None:
+            a.unit, a.currency, a.currency_name, a.minor, a.count_noun = b.unit, b.currency, b.currency_name, b.minor, \
+                b.count_noun
+            if a.scale is None and b.scale is not None and b.high is not None and a.low is not None \
+                    and a.low <= b.high / b.scale:
+                a.scale = b.scale
+                a.low, a.high = (float(f"{v * b.scale:.15g}") if v is not None else None for v in (a.low, a.high))
+        if a.per is None and a.per_count is None and a.unit == b.unit and a.currency == b.currency \
+                and a.count_noun == b.count_noun and (b.per is not None or b.per_count is not None):
+            a.per, a.per_scale, a.per2, a.per_count = b.per, b.per_scale, b.per2, b.per_count
 
     def _movement_at(self, j: int) -> bool:
         """Token j is a verb of movement ("rose"), or a particle after a verb of motion ("went up")."""
@@ -1865,8 +1912,18 @@ class _Scan:
         framed = before_word in patterns.FROM_WORDS or before_word in patterns.BETWEEN_WORDS
         if between == ("or",) and (a.has_unit or not b.has_unit):
             return None
-        if between == ("to",) and self._after_movement(a.start, percent=a.unit is not None and a.unit.kind in ("percent", "points"),
-                                                       own_unit=a.has_unit or a.unit is not None):
+        if a.start > 0 and self.tok(a.start - 1).text == "/" and self._slash_pair(a.start - 1) \
+                or self.tok(b.end) is not None and self.tok(b.end).text == "/" and self._slash_pair(b.end):
+            return None  # "from 152/94 mmHg to 131/82 mmHg": the ends of readings are no range
+        bare_a = not a.has_unit and a.unit is None
+        percent = a.unit is not None and a.unit.kind in ("percent", "points") \
+            or bare_a and b.unit is not None and b.unit.kind in ("percent", "points")  # "rose 5 to 7%"
+        own = not bare_a or a.scale is None and b.scale is not None and b.high is not None \
+            and a.low > b.high / b.scale  # "grew by 610,000 to 68.3 million": written in full, not in b's scale
+        chained = self._to_a_range(b.end)  # "from 5 to 7 per cent to 3 to 5 per cent": from one range to another
+        if between == ("to",) and not chained and self._after_movement(
+                a.start, percent=percent, own_unit=own, rising=_rising(a, b)):
+            self._share_ends(a, b)
             return None  # "rose €400 million to €2.6bn", "fell from 5% to 3%": a change and a level, two levels
         if self._level_after_change(a, b):
             return None  # "fell 0.5% to 4,120": a change in percent and the level it reached
@@ -1891,6 +1948,9 @@ class _Scan:
         if lo_c is not None and hi_c is not None and lo_c > hi_c:
             if not (framed or (both and a_low < 0)):
                 return None
+            if before_word in patterns.FROM_WORDS and not a_low < 0 and not chained:
+                self._share_ends(a, b)
+                return None  # "revised from 5 mg to 3 mg": two levels, never a range
             swap = True
         unit = a.unit if a.unit and b.unit is None else b.unit
         q = Q(start=a.start, end=b.end, low=a_low, high=b.high, num_start=a.num_start, num_end=b.num_end,
@@ -1966,6 +2026,17 @@ def _canon_for_compare(q: Q, v: float | None) -> float | None:
     if q.unit is not None and q.unit.pint:
         return units.to_canonical(v, q.unit)
     return v
+
+
+def _rising(a: Q, b: Q) -> bool | None:
+    """The second of two figures is the larger (None when they do not compare: other units)."""
+    if a.low is None or b.low is None or a.currency != b.currency or a.count_noun != b.count_noun:
+        return None
+    if a.unit is not None and b.unit is not None:
+        if a.unit.kind != b.unit.kind:
+            return None
+        return _canon_for_compare(a, a.low) < _canon_for_compare(b, b.low)
+    return a.low < b.low if a.unit is None else None
 
 
 def _stronger(a: str, b: str) -> str:
