@@ -97,6 +97,8 @@ SCIENTIFIC = (r"[-+−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+"
               r"|[x×·*]10(?:\^[-+−]?\d+|[-+−]\d+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[x×]\d+\^[-+−]?\d+)")
 _SCI = re.compile(r"^([-+]?(?:\d+(?:\.\d+)?|\.\d+))(?:[eE]([-+]?\d+)|[x×·*](\d+)\^?([-+]?\d+))$")
 _SCI_FULL = re.compile(SCIENTIFIC + "$")
+# A race time: "2:02:42" (h:mm:ss, hours up to 99) or "1:45.32" (m:ss.cc); "10:30" is a clock time.
+_RACE_TIME = re.compile(r"^(?:(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)|([0-5]?\d):([0-5]\d\.\d+))$")
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
@@ -124,6 +126,16 @@ def parse_numeral(text: str) -> float | None:
     return None
 
 
+def parse_race_time(text: str) -> float | None:
+    """"2:02:42" -> 7362.0 seconds, "1:45.32" -> 105.32; None for anything else ("10:30")."""
+    m = _RACE_TIME.match(text)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+    return int(m.group(4)) * 60 + float(m.group(5))
+
+
 def _plain_powers(t: str) -> str:
     """"10²³" -> "10^23", "10⁻⁵" -> "10^-5"."""
     for i, ch in enumerate(t):
@@ -141,7 +153,7 @@ def like_num(text: str, base) -> bool:
         return base(text[1:]) or parse_numeral(text) is not None
     if text[-1:] in VULGAR_FRACTIONS:
         return text[:-1].isdigit()
-    return bool(_SCI_FULL.match(text))
+    return bool(_SCI_FULL.match(text) or _RACE_TIME.match(text))
 
 
 def parse_number_words(words: list[str]) -> float | None:

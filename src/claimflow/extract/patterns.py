@@ -356,8 +356,21 @@ QUALIFIERS_BEFORE.update({f"{v} past": ">" for v in PAST_VERBS})
 QUALIFIERS_AFTER = {
     "+": ">=", "or more": ">=", "and up": ">=", "or higher": ">=", "and above": ">=", "plus": ">=",
     "or less": "<=", "or fewer": "<=", "and below": "<=",
+    # "a BMI of 30 or above", "aged 65 and over", "children aged 5 or under"
+    "or above": ">=", "or over": ">=", "and over": ">=", "or greater": ">=", "or older": ">=", "and older": ">=",
+    "or longer": ">=", "or below": "<=", "or under": "<=", "and under": "<=", "or lower": "<=",
+    "or younger": "<=", "and younger": "<=",
     "( estimated )": "~", "(estimated)": "~", "( est . )": "~", "( approx . )": "~",
 }
+# A negation right before a bound turns it over: "not exceeding 1,200mg", "will not exceed
+# $500", "should not receive more than 2.5 mL", "must not be more than £20,000" are at most
+# (<=); "not below 18", "can't be less than 5" at least (>=). Up to NEGATION_GAP words may
+# stand between the negation and the bound, none of NEGATION_BLOCKERS ("not that more than
+# half..." negates something else).
+NEGATIONS = {"not", "n't", "never", "cannot", "nt"}
+NEGATED_BOUNDS = {">": "<=", "<": ">="}
+NEGATION_GAP = 2
+NEGATION_BLOCKERS = {"that", "only", "just", "because", "if", "when", "but", "and", "or", "even", "merely", "simply"}
 # A bound beats an approximation ("estimated $100M+" is >=).
 QUALIFIER_RANK = {"=": 0, "~": 1, ">=": 2, ">": 2, "<=": 2, "<": 2}
 
@@ -417,6 +430,20 @@ MONTHS = {
     "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
     "nov", "nov.", "dec", "dec.",
 }
+# "last/past/next N units" is a period only after a determiner or a preposition ("the last
+# 11 weeks", "over the past year", "in next 5 years"); after "to", a modal or a verb, "last"
+# is the verb and the figure a duration ("expected to last 11 weeks", "will last 3 days").
+PERIOD_VERB_LIKE = {"last", "past", "next"}
+PERIOD_LEADS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our", "my", "your",
+                "over", "in", "for", "during", "within", "throughout", "of", "from", "since", "at", "on", "by",
+                "into", "across", "through", "about", "around", "than", "and", "or", "each", "every", "a", "an"}
+# Words near a race time ("won in 2:02:42", "ran 1:45.32", "a course record of 2:15:25"): with
+# one of them in the sentence a time written h:mm:ss or m:ss.cc is a duration, not a clock time.
+RACE_WORDS = {"race", "races", "raced", "racing", "finish", "finished", "finishes", "finishing", "won", "win", "wins",
+              "winning", "winner", "time", "times", "timed", "record", "records", "clocked", "clocking", "clocks",
+              "ran", "run", "runs", "running", "runner", "marathon", "sprint", "lap", "laps", "medal", "gold", "silver",
+              "bronze", "champion", "personal", "best", "pb", "heat", "final", "swam", "swim", "cycled", "triathlon",
+              "qualifying", "fastest", "stage", "course", "podium", "seconds", "behind", "ahead", "victory"}
 TIME_OF_DAY = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "pst", "et", "pt"}
 
 # Abbreviations whose period does not end a sentence.
@@ -471,6 +498,9 @@ RATE_CONTEXT_WORDS = {
 PERCENT_WORDS = {"%", "percent", "pct"}
 RESTATEMENT_WORDS = {"or", "("}
 SENTENCE_STOPS = {".", "!", "?", ";"}
+# Words before a level ("to 1,402 points", "closed at 7,402 points"): a percentage change in
+# the clause does not make those percentage points; only a rate word does.
+LEVEL_WORDS = {"to", "at"}
 
 # --- Direction ------------------------------------------------------------------------------
 # Verbs of change that say no direction by themselves ("trimmed by a third" is down).
@@ -516,7 +546,19 @@ MOVEMENTS = {"rose", "rises", "risen", "increased", "increases", "grew", "grows"
              # the base forms after an auxiliary ("will rise from ¥210 to ¥230", "could jump $5 to $50")
              "rise", "fall", "jump", "climb", "drop", "increase", "decrease", "grow", "gain", "decline", "slide",
              "sink", "soar", "surge", "plunge", "tumble", "slump", "dip", "raise", "boost", "lower", "slash",
-             "jumping", "rising", "falling", "climbing", "dropping", "increasing", "decreasing", "growing"}
+             "jumping", "rising", "falling", "climbing", "dropping", "increasing", "decreasing", "growing",
+             # verbs of change and their participles ("reduced on appeal from $4.7m to $1.1m",
+             # "will be extended by 500m to 3,100m", "was revised from 5 mg to 3 mg")
+             "reduced", "reduce", "reduces", "reducing", "reduction", "extended", "extend", "extends", "extending",
+             "lifted", "lift", "lifts", "revised", "revise", "revises", "expanded", "expand", "expands", "hiked",
+             "hike", "hikes", "upgraded", "downgraded", "shortened", "lengthened", "upped", "trim", "trims",
+             "cuts", "cutting", "lowers", "lowering", "raises", "raising", "boosts", "slashes", "widens", "narrows"}
+# A change verb counts for "from X to Y" / "by X to Y" anywhere earlier in the clause, at most
+# CHANGE_LOOKBACK words back ("cut the main rate of national insurance by 2p to 8p"); a
+# comma, a sentence end or one of RANGE_WORDS ("prices ranged from $5 to $10") stops the search.
+CHANGE_LOOKBACK = 8
+RANGE_WORDS = {"range", "ranges", "ranged", "ranging", "between", "vary", "varies", "varied", "varying", "spanning",
+               "spans", "spanned", "anywhere"}
 # A particle after a verb of motion is a movement too: "went up from ¥210 to ¥230", "go down $3 to $40".
 MOVEMENT_PARTICLES = {"up", "down"}
 MOVEMENT_PARTICLE_VERBS = {"go", "goes", "went", "gone", "going", "move", "moved", "moves", "shot", "shoot", "shoots",

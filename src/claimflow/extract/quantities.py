@@ -472,6 +472,8 @@ class _Scan:
                 continue
             words = [self.doc[x].text for x in range(s, e)]
             numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
+            if numeric is None and len(words) == 1:
+                numeric = numbers.parse_race_time(words[0])  # "2:02:42" in seconds (see _race_time)
             j = i + 1
             if numeric is None:
                 # number words, possibly several anchors in a row
@@ -579,6 +581,8 @@ class _Scan:
     def _number(self, s: int, e: int, value: float) -> Q | None:
         doc = self.doc
         raw = doc.span(s, e).text
+        if e - s == 1 and numbers.parse_race_time(raw) is not None:
+            return self._race_time(s, e, raw, value)
         if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS \
                 or self._identifier_part(s, e, raw) or self._code_or_result(s, e, raw):
             return None  # a bare "billion" ("billion-parameter models") is an adjective
@@ -661,6 +665,18 @@ class _Scan:
             # to 15 digits, a double's own precision: 16.13 lakh crore is 1.613e13, not 16129999999999.998
             q.low = float(f"{q.low * q.scale:.15g}") if q.low is not None else None
             q.high = float(f"{q.high * q.scale:.15g}") if q.high is not None else None
+        return q
+
+    def _race_time(self, s: int, e: int, raw: str, value: float) -> Q | None:
+        """"Kipchoge won in 2:02:42", "ran the 800m in 1:45.32": a time written h:mm:ss or
+        m:ss.cc is a duration in seconds near a word of racing (RACE_WORDS), not after "at"
+        and not before "am"/"GMT" (a clock time)."""
+        prev, nxt = self.tok(s - 1), self.tok(e)
+        if prev is not None and prev.lower_ == "at" or nxt is not None and nxt.lower_ in patterns.TIME_OF_DAY \
+                or not any(w in patterns.RACE_WORDS for w in self._near_words(s, e)):
+            return None
+        q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw, unit=units.lookup("seconds"))
+        self._left(q)
         return q
 
     def _year_in_context(self, s: int, e: int, raw: str) -> bool:
@@ -775,7 +791,12 @@ class _Scan:
         prev = self.t[s - 1]
         if prev is None:
             return False
-        if prev.lower_ in {"first", "last", "past", "next", "previous", "coming", "recent", "latest", "final", "initial"}:
+        if prev.lower_ in patterns.PERIOD_VERB_LIKE:
+            # "the last 11 weeks", "over the past five years", "Last 12 months": a period;
+            # "expected to last 11 weeks", "will last 3 days": a duration
+            before = self.tok(s - 2)
+            return before is None or self.is_break(s - 2) or before.is_punct or before.lower_ in patterns.PERIOD_LEADS
+        if prev.lower_ in {"first", "previous", "coming", "recent", "latest", "final", "initial"}:
             return True
         return prev.lower_ == "the"
 
@@ -1117,8 +1138,21 @@ class _Scan:
         qual = self.phrase_ending("QUAL_BEFORE", i)
         if qual is not None and not (qual[1] == ">" and self.t[qual[0]].lower_ == "over" and self._time_follows(q)) \
                 and not self._moved_up_to(qual[0]):
-            q.qualifier = _stronger(q.qualifier, qual[1])
+            q.qualifier = _stronger(q.qualifier, self._negated(qual[0], qual[1]))
         q.start = i
+
+    def _negated(self, j: int, qual: str) -> str:
+        """A bound phrase starting at token j, turned over by a negation just before it:
+        "not exceeding 1,200mg", "should not receive more than 2.5 mL" are <= (see NEGATIONS)."""
+        if qual not in patterns.NEGATED_BOUNDS:
+            return qual
+        for k in range(j - 1, max(-1, j - 2 - patterns.NEGATION_GAP), -1):
+            t = self.doc[k]
+            if t.lower_ in patterns.NEGATIONS:
+                return patterns.NEGATED_BOUNDS[qual]
+            if not t.is_alpha or t.lower_ in patterns.NEGATION_BLOCKERS:
+                break
+        return qual
 
     def _moved_up_to(self, i: int) -> bool:
         """"edged up to 6.8%", "climbed up to $5": a movement to a level, not a bound."""
@@ -1325,11 +1359,25 @@ class _Scan:
             after = None  # "+/-" is a tolerance, not an open bound
         if after is not None and self.t[after[0]] is not None and self.t[after[0]].lower_ == "to":
             after = None  # "25 billion transistors and up to 128GB": "up to" belongs to the next figure
+        if after is not None and self.tok(k).lower_ == "plus" and self._plus_adds(q, after[0]):
+            after = None  # "£30 plus VAT", "500g plus 20 minutes": an addition, not an open bound
         if after is not None:
             q.qualifier = _stronger(q.qualifier, after[1])
             q.open_high = after[1] in (">=", ">")
             k = after[0]
         q.end = max(k, q.num_end)
+
+    def _plus_adds(self, q: Q, j: int) -> bool:
+        """"plus" before token j adds something ("£19,548 plus 9p per elector", "£30 plus
+        VAT"): after an amount with its unit, any word or figure may follow; after a bare
+        number only a figure or a currency ("5 plus 3"). At the end of a phrase ("£30 plus.")
+        or before a noun after a bare number it is an open bound."""
+        t = self.tok(j)
+        if t is None or self.is_break(j) or t.is_punct and self.phrase_at("CUR_PRE", j) is None:
+            return False
+        if q.has_unit or q.unit is not None:
+            return True
+        return t.like_num or self.phrase_at("CUR_PRE", j) is not None
 
     def _skip_of_phrase(self, k: int) -> int:
         """"2,700 kWh of electricity per year": the index of "per" after "of" and one to three
@@ -1412,7 +1460,9 @@ class _Scan:
         """"points" after a number: percentage points in a clause about a rate, else counted
         points when `counted` (written "points", or a compound "a 50-point lead"; a singular
         "one point" counts nothing, as "one store" does not). True when it took the word."""
-        if self._rate_context(q.start, end):
+        before = self.tok(q.start - 1)
+        level = before is not None and before.lower_ in patterns.LEVEL_WORDS  # "slumped 4.2% to 1,402 points"
+        if self._rate_context(q.start, end, figures=not level):
             q.unit = units.PERCENTAGE_POINTS
         elif counted:
             q.count_noun = "points"
@@ -1420,10 +1470,11 @@ class _Scan:
             return False
         return True
 
-    def _rate_context(self, s: int, e: int) -> bool:
+    def _rate_context(self, s: int, e: int, figures: bool = True) -> bool:
         """The clause around tokens s..e is about a rate: a rate word ("yield", "unemployment",
-        "margin"), or a percentage figure that is not a restatement of a change (", or 2.6%",
-        "(2.6%)" follow index points). Looks at most 15 tokens either side, within the sentence."""
+        "margin"), or (with `figures`) a percentage figure that is not a restatement of a change
+        (", or 2.6%", "(2.6%)" follow index points). Looks at most 15 tokens either side, within
+        the sentence. A level reached ("fell 1.2% to 7,402 points") is told by rate words only."""
         for span in (range(s - 1, max(-1, s - 16), -1), range(e, min(self.n, e + 15))):
             for j in span:
                 t = self.doc[j]
@@ -1432,7 +1483,7 @@ class _Scan:
                 low = t.lower_
                 if low in patterns.RATE_CONTEXT_WORDS:
                     return True
-                if low in patterns.PERCENT_WORDS and j >= 1 and self.doc[j - 1].like_num:
+                if figures and low in patterns.PERCENT_WORDS and j >= 1 and self.doc[j - 1].like_num:
                     before = self.tok(j - 2)
                     if before is None or before.lower_ not in patterns.RESTATEMENT_WORDS:
                         return True
@@ -1821,18 +1872,65 @@ class _Scan:
         a.end = b.end
         return a
 
-    def _after_movement(self, s: int, percent: bool, own_unit: bool = False) -> bool:
+    def _after_movement(self, s: int, percent: bool, own_unit: bool = False, rising: bool | None = None) -> bool:
         """"rose €400 million to ...", "fell from 5% to ...", "cut costs from $5m to ...",
         "went up from ¥210 to ...", "rose by $2 billion to ...": a verb of movement before the
-        figure (with "from", up to two words between; with "by", up to two words before it,
-        when the first figure has its own unit). "grew by 10% to 12%", "fell by 7 to 9 mmHg"
-        and "rose 5% to 10%" stay ranges of the change."""
+        figure (with "from" or "by", anywhere earlier in the clause; with "by" when the first
+        figure has its own unit or magnitude). "grew by 10% to 12%", "fell by 7 to 9 mmHg"
+        and "rose 5% to 10%" stay ranges of the change. With "from", a verb whose direction
+        the ends contradict (`rising`: "reduced from 44 mg to 50 mg") says no change."""
         t = self.tok(s - 1)
         if t is not None and t.lower_ == "from":
-            return any(self._movement_at(j) for j in range(s - 4, s - 1))
+            return self._change_before(s - 1, rising)
         if not percent and own_unit and t is not None and t.lower_ == "by":
-            return any(self._movement_at(j) for j in range(s - 4, s - 1))
+            return self._change_before(s - 1)
         return not percent and self._movement_at(s - 1)
+
+    def _change_before(self, j: int, rising: bool | None = None) -> bool:
+        """A verb of change in the clause before token j ("from"/"by"), at most CHANGE_LOOKBACK
+        words back: "reduced on appeal from", "cut the main rate of national insurance by";
+        not one whose direction contradicts `rising` (the ends of "from X to Y" go up)."""
+        for k in range(j - 1, max(-1, j - 1 - patterns.CHANGE_LOOKBACK), -1):
+            t = self.doc[k]
+            if t.text in patterns.SENTENCE_STOPS or t.text in {",", ":", "(", ")"} or self.is_break(k) \
+                    or t.lower_ in patterns.RANGE_WORDS:
+                return False
+            if self._movement_at(k):
+                against = patterns.DIRECTION_WORDS["down" if rising else "up"] if rising is not None else ()
+                return t.lower_ not in against
+        return False
+
+    def _to_a_range(self, k: int) -> bool:
+        """Token k is "to" before a range ("to 3 to 5 per cent", "to $3-$4"): a figure, then a
+        range connector and another figure within the next few tokens."""
+        t = self.tok(k)
+        if t is None or t.lower_ != "to":
+            return False
+        for j in range(k + 2, min(self.n - 1, k + 6)):
+            w = self.doc[j]
+            if w.lower_ in {"to", "-", "–"} and self.doc[j - 1].like_num or w.lower_ in {"to", "-", "–"} \
+                    and numbers.scale_of(self.doc[j - 1].text) is not None:
+                nxt = self.doc[j + 1]
+                return nxt.like_num or self.phrase_at("CUR_PRE", j + 1) is not None
+            if w.is_punct and w.text not in {"$", "€", "£", "¥", "%", "."} or self.is_break(j):
+                return False
+        return False
+
+    def _share_ends(self, a: Q, b: Q) -> None:
+        """"from 5 to 7%", "rise from £1.20 to £1.50 an hour": a change and a level, or two
+        levels, split from "X to Y". The first end without a unit is in the second's (and its
+        scale when it reads so: "from 5 to 7 million"); a first end in the same unit takes the
+        second's rate denominator ("£1.20" is GBP/h there too)."""
+        if not a.has_unit and a.unit is None:
+            a.unit, a.currency, a.currency_name, a.minor, a.count_noun = b.unit, b.currency, b.currency_name, b.minor, \
+                b.count_noun
+            if a.scale is None and b.scale is not None and b.high is not None and a.low is not None \
+                    and a.low <= b.high / b.scale:
+                a.scale = b.scale
+                a.low, a.high = (float(f"{v * b.scale:.15g}") if v is not None else None for v in (a.low, a.high))
+        if a.per is None and a.per_count is None and a.unit == b.unit and a.currency == b.currency \
+                and a.count_noun == b.count_noun and (b.per is not None or b.per_count is not None):
+            a.per, a.per_scale, a.per2, a.per_count = b.per, b.per_scale, b.per2, b.per_count
 
     def _movement_at(self, j: int) -> bool:
         """Token j is a verb of movement ("rose"), or a particle after a verb of motion ("went up")."""
@@ -1916,8 +2014,18 @@ class _Scan:
         framed = before_word in patterns.FROM_WORDS or before_word in patterns.BETWEEN_WORDS
         if between == ("or",) and (a.has_unit or not b.has_unit):
             return None
-        if between == ("to",) and self._after_movement(a.start, percent=a.unit is not None and a.unit.kind in ("percent", "points"),
-                                                       own_unit=a.has_unit or a.unit is not None):
+        if a.start > 0 and self.tok(a.start - 1).text == "/" and self._slash_pair(a.start - 1) \
+                or self.tok(b.end) is not None and self.tok(b.end).text == "/" and self._slash_pair(b.end):
+            return None  # "from 152/94 mmHg to 131/82 mmHg": the ends of readings are no range
+        bare_a = not a.has_unit and a.unit is None
+        percent = a.unit is not None and a.unit.kind in ("percent", "points") \
+            or bare_a and b.unit is not None and b.unit.kind in ("percent", "points")  # "rose 5 to 7%"
+        own = not bare_a or a.scale is None and b.scale is not None and b.high is not None \
+            and a.low > b.high / b.scale  # "grew by 610,000 to 68.3 million": written in full, not in b's scale
+        chained = self._to_a_range(b.end)  # "from 5 to 7 per cent to 3 to 5 per cent": from one range to another
+        if between == ("to",) and not chained and self._after_movement(
+                a.start, percent=percent, own_unit=own, rising=_rising(a, b)):
+            self._share_ends(a, b)
             return None  # "rose €400 million to €2.6bn", "fell from 5% to 3%": a change and a level, two levels
         if self._level_after_change(a, b):
             return None  # "fell 0.5% to 4,120": a change in percent and the level it reached
@@ -1942,6 +2050,9 @@ class _Scan:
         if lo_c is not None and hi_c is not None and lo_c > hi_c:
             if not (framed or (both and a_low < 0)):
                 return None
+            if before_word in patterns.FROM_WORDS and not a_low < 0 and not chained:
+                self._share_ends(a, b)
+                return None  # "revised from 5 mg to 3 mg": two levels, never a range
             swap = True
         unit = a.unit if a.unit and b.unit is None else b.unit
         q = Q(start=a.start, end=b.end, low=a_low, high=b.high, num_start=a.num_start, num_end=b.num_end,
@@ -2017,6 +2128,17 @@ def _canon_for_compare(q: Q, v: float | None) -> float | None:
     if q.unit is not None and q.unit.pint:
         return units.to_canonical(v, q.unit)
     return v
+
+
+def _rising(a: Q, b: Q) -> bool | None:
+    """The second of two figures is the larger (None when they do not compare: other units)."""
+    if a.low is None or b.low is None or a.currency != b.currency or a.count_noun != b.count_noun:
+        return None
+    if a.unit is not None and b.unit is not None:
+        if a.unit.kind != b.unit.kind:
+            return None
+        return _canon_for_compare(a, a.low) < _canon_for_compare(b, b.low)
+    return a.low < b.low if a.unit is None else None
 
 
 def _stronger(a: str, b: str) -> str:

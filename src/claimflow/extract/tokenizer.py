@@ -17,7 +17,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from claimflow.extract.numbers import SCIENTIFIC, like_num
 
-EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{1,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\["]
+EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{1,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\[",
+                  r"±(?=[0-9.])"]  # "3.3 V ±5%", "accurate to ±0.5°C": the tolerance sign apart from its number
 EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹¢])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥¢元₾₡₭₱₦₪₫₴]",
                   r"(?<=[a-z][A-Z])\."]  # a sentence-final period after a unit: "120 kW."
 UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwxp"}
