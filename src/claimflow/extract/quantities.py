@@ -283,9 +283,15 @@ def _to_record(doc: Doc, q: Q) -> dict:
     }
 
 
-# Phone numbers: an international prefix and two or more digit groups, or an area code in
-# brackets before a local number.
-_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2,5}\)[ .\-]?\d{3,4}[ .\-]\d{3,4})(?!\w|\.\d)")
+# Phone numbers: an international prefix and two or more digit groups, an area code in
+# brackets before a local number, or a national number opening with its trunk "0" in
+# groups ("0800 123 4567", "020 7946 0958").
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2,5}\)[ .\-]?\d{3,4}[ .\-]\d{3,4}"
+                    r"|0\d{2,4}(?:[ .\-]\d{3,7}){1,2})(?!\w|[.,]\d)")
+
+
+# A set score's second number with its tiebreak, as one token: "7(3" of "6-7(3)".
+_TIEBREAK = re.compile(r"\d{1,2}\(\d{1,2}$")
 
 
 class _Scan:
@@ -543,7 +549,8 @@ class _Scan:
             return None  # "1988 sales" is a year modifying a noun
         if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and not age and self._period_phrase(q.start):
             return None  # "for the nine months", "in the first eight months": a period
-        if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)):
+        if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)
+                                                   or self._listed_identifier(s)):
             return None
         # "than 2 years ago" dates the comparison; it is not a claim of its own
         nxt = self.tok(q.end)
@@ -686,6 +693,24 @@ class _Scan:
         return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
             and not self.glued(q.end - 1) and nxt2.lower_ not in {"to", "and", "or"}
 
+    def _listed_identifier(self, s: int) -> bool:
+        """"junctions 10 and 11", "pages 4 and 5", "gates 10, 11 and 12", "bays 4-6": a number
+        after a plural identifier noun, or in a list whose first member follows an identifier
+        noun, is an identifier too."""
+        prev = self.tok(s - 1)
+        if prev is not None and prev.lower_ in patterns.ID_LIST_NOUNS:
+            return True
+        j = s - 1
+        for _ in range(6):  # a list of a few members at most
+            link, member = self.tok(j), self.tok(j - 1)
+            if link is None or member is None or link.lower_ not in patterns.ID_LIST_LINKS or not member.is_digit:
+                return False
+            j -= 2
+            t = self.tok(j)
+            if t is not None and (t.lower_ in patterns.ID_NOUNS or t.lower_ in patterns.ID_LIST_NOUNS):
+                return True
+        return False
+
     def _before_identifier(self, q: Q) -> bool:
         """"24703 L-202", "24703 m212": a number before a code is part of the code."""
         nxt = self.tok(q.end)
@@ -728,6 +753,7 @@ class _Scan:
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and prev.text not in units.UNITS_BEFORE \
                     and not self._currency_code_before(s, e) \
+                    and not self._counted_not_named(s, e, raw) \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
                                                   or self._currency_after(s, e)
                                                   or numbers.scale_of(nxt.text))) \
@@ -750,6 +776,25 @@ class _Scan:
                 and self.tok(e + 1).lower_ in patterns.RESOLUTION_NOUNS:
             return True  # "8K video", "4K TV": a resolution's name
         return False
+
+    def _counted_not_named(self, s: int, e: int, raw: str) -> bool:
+        """The capitalised word before the number at s..e is no name's head ("Llama 2
+        models", "Windows 11 users" stay names): the number has thousands separators (a
+        name's number has none: "Ford Recalls 3,000 Trucks"), or the word is an imperative
+        or a headline verb (`patterns.ACTION_VERBS`) and a counted noun follows the number,
+        with the verb opening its sentence or line ("Whisk 3 eggs", "Hire 40 workers") or
+        the noun in capitals as well (a headline: "Police Arrest 3 Men")."""
+        if "," in raw:
+            return True
+        if self.tok(s - 1).lower_ not in patterns.ACTION_VERBS:
+            return False
+        end = self._count_noun(e)
+        if end is None:
+            return False
+        before = self.tok(s - 2)
+        opens = before is None or self.is_break(s - 2) or "\n" in before.whitespace_ \
+            or before.text in {".", "!", "?", ":", ";", '"', "“", "(", "-", "*", "•"}
+        return opens or self.doc[e].is_title  # "Police Arrest 3 Men", "Apple Unveils 3 New iPhones"
 
     @staticmethod
     def _clock_time(raw: str, value: float, after: str) -> bool:
@@ -847,6 +892,10 @@ class _Scan:
                 return True
             if len(raw) == 2 and raw.isdigit() and before.isdigit() and numbers.is_year(float(before), before):
                 return True
+        first, slash, second = raw.partition("/")
+        if slash and first.isdigit() and second.isdigit() and numbers.is_year(float(first), first) \
+                and int(second) in ((int(first) + 1) % 100, int(first) + 1):
+            return True  # "in 2024/25", "2023/2024": a split year (a period), not a fraction
         return False
 
     def _code_or_result(self, s: int, e: int, raw: str) -> bool:
@@ -894,6 +943,9 @@ class _Scan:
             a, b = s, e + 1
         elif s >= 2 and self._joined(s - 1) and self.tok(s - 1).text in {"-", "–"} and self.tok(s - 2).is_digit:
             a, b = s - 2, s
+        elif self._joined(e) and self.tok(e).text in {"-", "–"} and _TIEBREAK.match(self.tok(e + 1).text) \
+                and self.tok(e + 2) is not None and self.tok(e + 2).text == ")":
+            return True  # "6-7(3)", "7-6(5)": a tennis set won on a tiebreak
         else:
             return False
         if max(len(self.tok(a).text), len(self.tok(b).text)) > 3:
@@ -936,7 +988,7 @@ class _Scan:
         spans = getattr(self, "_phones", None)
         if spans is None:
             text = self.doc.doc.text
-            spans = self._phones = [m.span() for m in _PHONE.finditer(text)] if ("+" in text or "(" in text) else []
+            spans = self._phones = [m.span() for m in _PHONE.finditer(text)] if ("+" in text or "(" in text or "0" in text) else []
         if not spans:
             return False
         at = self.tok(s).idx
