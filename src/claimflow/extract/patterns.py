@@ -99,6 +99,7 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "DEM": ("mark", (), ("deutsche marks", "marks")),
     "GEL": ("georgian lari", ("₾",), ("lari", "₾")),
     "XBT": ("bitcoin", ("₿", "btc"), ("bitcoin", "bitcoins", "btc")),
+    "ETH": ("ether", ("eth", "Ξ"), ("eth", "ether", "Ξ")),  # a crypto-currency code, as BTC
     "CRC": ("costa rican colón", ("₡",), ("colón", "colones", "costa rican colón", "costa rican colones", "₡")),
     "LAK": ("lao kip", ("₭",), ("kip", "lao kip", "₭")),
     "LKR": ("sri lankan rupee", ("ரூ", "lkr"), ("sri lankan rupees", "sri lankan rupee", "lkr", "ரூ")),
@@ -300,6 +301,11 @@ MINOR_CURRENCIES = {
     "nickel": ("USD", 0.05, "nickel"), "nickels": ("USD", 0.05, "nickel"),
     "satoshi": ("XBT", 1e-8, "satoshi"), "satoshis": ("XBT", 1e-8, "satoshi"),
 }
+# Cents belong to the dollar or euro the sentence names ("C$1.2 billion, or 74 cents a
+# share" is in CAD); without one, to the currency of MINOR_CURRENCIES.
+CENT_FORMS = {"cents", "cent", "¢"}
+CENT_CURRENCIES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "BBD", "BSD", "BZD", "FJD", "JMD", "TTD",
+                   "XCD", "NAD", "LRD", "GYD", "SRD", "KYD", "BMD", "BND", "SBD", "ZAR"}
 # "musd" / "mgbp": millions of a currency, in finance shorthand.
 SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
 
@@ -480,6 +486,18 @@ NOT_COUNT_NOUNS = {
     "whereas", "previous", "various", "serious", "famous", "numerous", "enormous", "tremendous",
     "obvious", "continuous", "anonymous", "autonomous", "dangerous", "ambitious", "cautious",
 }
+# Counted units written as acronyms ("20,000 TEU", "5,000 TEUs": twenty-foot equivalent
+# units of containers): form -> the count noun reported.
+COUNT_ACRONYMS = {"TEU": "TEU", "TEUs": "TEU", "FEU": "FEU", "FEUs": "FEU"}
+# "a 320-strong herd": "-strong" after a number says how many members, no count noun.
+MEMBER_WORDS = {"strong"}
+# Plural time units a number may reach past one modifier: "29 peak days", "7 travel days",
+# "5 business days" (not the singular of a compound: "a 5 year plan").
+PLURAL_TIME_UNITS = {"days", "weeks", "months", "years", "hours", "minutes", "decades"}
+# Words before a bare scaled number that compare it with the figure before it in the same
+# clause, which gives it its unit: "162 million tonnes, up 4 million", "rose 5 million tonnes
+# to 40 million".
+CHANGE_LINKS = {"up", "down", "to", "from"}
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "employees",
                      "mice", "geese", "teeth", "feet", "cattle", "police", "data", "media", "criteria",
                      "phenomena", "persons", "sheep", "fish", "deer", "aircraft", "households"}
