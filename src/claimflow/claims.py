@@ -25,7 +25,7 @@ CANONICAL_UNITS = frozenset(
         # physical dimensions beyond the first corpus, SI base or customary SI
         "m", "m^2", "m^3", "kg", "m/s", "m/s^2", "W", "J", "Hz", "K", "°C", "°F",
         "rad", "eV", "Gy", "fb^-1", "bytes/s", "bits/s", "1/s", "Ah", "V", "FLOP/s", "Pa",
-        "A", "Ω", "F", "N", "N·m", "ppm", "Mach",
+        "A", "Ω", "F", "N", "N·m", "ppm", "Mach", "mol/m^3",
         # number with no unit
         "",
     }
@@ -54,7 +54,8 @@ UNIT_KINDS = {
     "K": "temperature", "°C": "temperature", "°F": "temperature", "rad": "angle", "Gy": "radiation dose",
     "fb^-1": "luminosity", "bytes/s": "bandwidth", "bits/s": "bandwidth", "Ah": "charge", "V": "voltage",
     "FLOP/s": "compute", "Pa": "pressure", "A": "current", "Ω": "resistance", "F": "capacitance",
-    "N": "force", "N·m": "torque", "ppm": "concentration", "Mach": "mach", "": "number",
+    "N": "force", "N·m": "torque", "ppm": "concentration", "Mach": "mach", "mol/m^3": "concentration",
+    "TEU": "count", "FEU": "count", "": "number",
 }
 KINDS = tuple(sorted(set(UNIT_KINDS.values()) | {"currency", "count", "rate"}))
 

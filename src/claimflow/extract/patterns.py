@@ -99,6 +99,7 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "DEM": ("mark", (), ("deutsche marks", "marks")),
     "GEL": ("georgian lari", ("₾",), ("lari", "₾")),
     "XBT": ("bitcoin", ("₿", "btc"), ("bitcoin", "bitcoins", "btc")),
+    "ETH": ("ether", ("eth", "Ξ"), ("eth", "ether", "Ξ")),  # a crypto-currency code, as BTC
     "CRC": ("costa rican colón", ("₡",), ("colón", "colones", "costa rican colón", "costa rican colones", "₡")),
     "LAK": ("lao kip", ("₭",), ("kip", "lao kip", "₭")),
     "LKR": ("sri lankan rupee", ("ரூ", "lkr"), ("sri lankan rupees", "sri lankan rupee", "lkr", "ரூ")),
@@ -300,6 +301,11 @@ MINOR_CURRENCIES = {
     "nickel": ("USD", 0.05, "nickel"), "nickels": ("USD", 0.05, "nickel"),
     "satoshi": ("XBT", 1e-8, "satoshi"), "satoshis": ("XBT", 1e-8, "satoshi"),
 }
+# Cents belong to the dollar or euro the sentence names ("C$1.2 billion, or 74 cents a
+# share" is in CAD); without one, to the currency of MINOR_CURRENCIES.
+CENT_FORMS = {"cents", "cent", "¢"}
+CENT_CURRENCIES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "TWD", "BBD", "BSD", "BZD", "FJD", "JMD", "TTD",
+                   "XCD", "NAD", "LRD", "GYD", "SRD", "KYD", "BMD", "BND", "SBD", "ZAR"}
 # "musd" / "mgbp": millions of a currency, in finance shorthand.
 SCALED_CURRENCY_PREFIX = {"m": 1e6, "k": 1e3, "b": 1e9, "bn": 1e9}
 
@@ -391,7 +397,42 @@ ID_NOUNS = {
     "model", "type", "class", "room", "route", "article", "item", "exhibit", "appendix", "part",
     "rule", "grade", "row", "line", "box", "lot", "unit", "question", "q", "episode", "season",
     "vol", "vol.", "volume", "issue", "case", "stage", "zone", "highway", "exit", "interstate", "i-",
-    "channel", "category", "gate", "terminal", "platform", "flight", "pier",
+    "channel", "category", "gate", "terminal", "platform", "flight", "pier", "junction", "bay", "berth", "ward",
+}
+# Identifier nouns in the plural name a list of identifiers ("junctions 10 and 11", "gates
+# 4-6"): a bare number right after one is an identifier (not one with a unit: "opened the
+# gates 2 hours early").
+ID_LIST_NOUNS = {
+    "sections", "chapters", "figures", "tables", "pages", "versions", "steps", "phases", "levels", "tiers",
+    "models", "types", "rooms", "routes", "articles", "items", "exhibits", "appendices", "parts", "rules",
+    "grades", "rows", "lines", "boxes", "lots", "questions", "episodes", "seasons", "volumes", "issues", "stages",
+    "zones", "highways", "exits", "interstates", "channels", "categories", "gates", "terminals", "platforms",
+    "flights", "piers", "junctions", "bays", "berths", "wards", "lanes", "docks", "units", "classes",
+}
+# Words that join the members of such a list ("pages 4 and 5", "junctions 10, 11 and 12",
+# "gates 4-6"): every member is an identifier.
+ID_LIST_LINKS = {",", "and", "or", "&", "-", "–", "to", "through"}
+# Verbs that a capitalised word before a number may be, rather than a name's head ("Llama 2",
+# "Windows 10"): an imperative opening a sentence or line ("Whisk 3 eggs", "Hire 40 workers")
+# or a headline's verb in Title Case ("Police Arrest 3 Men"), when a counted noun follows
+# the number (see quantities._counted_not_named). spaCy's stop words ("Take", "Make", "Give")
+# are no name's head anyway. Verbs that are also product names ("Fire 7", "Switch 2",
+# "Charge 5", "Pick 3") are left out.
+ACTION_VERBS = {
+    # imperatives of recipes, instructions and lists
+    "add", "whisk", "chop", "dice", "slice", "peel", "mix", "stir", "combine", "beat", "crack", "bake", "boil",
+    "fry", "grill", "roast", "pour", "melt", "mash", "grate", "mince", "soak", "rinse", "drain", "season",
+    "sprinkle", "blend", "knead", "roll", "shape", "divide", "arrange", "layer", "cook", "heat", "simmer",
+    "hire", "buy", "use", "bring", "plant", "sow", "grab", "choose", "select", "prepare", "wash", "cut", "trim",
+    "drink", "eat", "walk", "read", "write", "list", "name", "pack", "order", "book", "visit", "try", "invite",
+    "recruit", "train", "gather", "collect", "fill", "remove", "replace", "install", "attach", "insert",
+    # headline verbs (third person, Title Case)
+    "adds", "hires", "buys", "sells", "recalls", "arrests", "arrest", "kills", "kill", "injures", "injure",
+    "evacuates", "evacuate", "forces", "rescues", "rescue", "saves", "sheds", "cuts", "lays", "axes", "scraps",
+    "sacks", "jails", "charges", "deports", "frees", "releases", "detains", "destroys", "scorches", "burns",
+    "floods", "strands", "displaces", "leaves", "wins", "loses", "gains", "opens", "closes", "builds", "signs",
+    "names", "bans", "fines", "sues", "adopts", "welcomes", "honours", "honors", "recruits", "trains", "plants",
+    "unveils", "launches", "orders", "approves", "rejects", "reports", "confirms", "finds", "seizes", "recovers",
 }
 # Stock indices whose name ends in a number, as written in lower-case text too
 # ("ftse 100", "S&P 500", "cac 40"); title-case names are caught by the name rule.
@@ -410,10 +451,15 @@ HYPHEN_PREFIX_BOUNDS = {"sub": "<", "under": "<", "over": ">"}
 SCORE_VERBS = {"beat", "beats", "beating", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
                "defeated", "defeat", "defeats", "drew", "draw", "draws", "drawn", "trailed", "trail", "trails",
                "trailing", "led", "leads", "leading", "edged", "thrashed", "routed", "downed", "clinched",
-               "crushed", "swept", "tied", "levelled", "leveled", "finished", "ended", "scoreline"}
+               "crushed", "swept", "tied", "levelled", "leveled", "finished", "ended", "scoreline",
+               # votes are results too: "voted 7-2 to approve", "approved the bill 58-42", "ruled 6-3"
+               "voted", "vote", "votes", "voting", "approved", "approves", "rejected", "rejects", "passed",
+               "ruled", "rules", "upheld", "struck", "confirmed", "elected", "overturned", "backed", "defeated"}
 SCORE_NOUNS = {"win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw", "tie",
                "lead", "record", "scoreline", "thrashing", "rout", "home", "away", "aggregate", "penalties",
-               "shootout", "decision", "count", "sweep", "down", "up"}
+               "shootout", "decision", "count", "sweep", "down", "up",
+               # "a 5-4 ruling", "by a 58-42 margin", "a 7-2 vote"
+               "vote", "votes", "ruling", "rulings", "verdict", "margin", "majority", "split", "tally", "opinion"}
 # Words that may follow a score ("won 3-1 in Madrid", "3-1 against Spurs", "won 6-4, 7-6").
 SCORE_FOLLOWERS = SCORE_NOUNS | {"in", "on", "at", "against", "over", "after", "with", "to", "and", "for",
                                  "as", "thanks", "before", "when", "while", "but", "at", "last", "this"}
@@ -467,6 +513,18 @@ NOT_COUNT_NOUNS = {
     "whereas", "previous", "various", "serious", "famous", "numerous", "enormous", "tremendous",
     "obvious", "continuous", "anonymous", "autonomous", "dangerous", "ambitious", "cautious",
 }
+# Counted units written as acronyms ("20,000 TEU", "5,000 TEUs": twenty-foot equivalent
+# units of containers): form -> the count noun reported.
+COUNT_ACRONYMS = {"TEU": "TEU", "TEUs": "TEU", "FEU": "FEU", "FEUs": "FEU"}
+# "a 320-strong herd": "-strong" after a number says how many members, no count noun.
+MEMBER_WORDS = {"strong"}
+# Plural time units a number may reach past one modifier: "29 peak days", "7 travel days",
+# "5 business days" (not the singular of a compound: "a 5 year plan").
+PLURAL_TIME_UNITS = {"days", "weeks", "months", "years", "hours", "minutes", "decades"}
+# Words before a bare scaled number that compare it with the figure before it in the same
+# clause, which gives it its unit: "162 million tonnes, up 4 million", "rose 5 million tonnes
+# to 40 million".
+CHANGE_LINKS = {"up", "down", "to", "from"}
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "employees",
                      "mice", "geese", "teeth", "feet", "cattle", "police", "data", "media", "criteria",
                      "phenomena", "persons", "sheep", "fish", "deer", "aircraft", "households"}

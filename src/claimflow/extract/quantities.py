@@ -384,9 +384,15 @@ def _to_record(doc: Doc, q: Q) -> dict:
     }
 
 
-# Phone numbers: an international prefix and two or more digit groups, or an area code in
-# brackets before a local number.
-_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2,5}\)[ .\-]?\d{3,4}[ .\-]\d{3,4})(?!\w|\.\d)")
+# Phone numbers: an international prefix and two or more digit groups, an area code in
+# brackets before a local number, or a national number opening with its trunk "0" in
+# groups ("0800 123 4567", "020 7946 0958").
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2,5}\)[ .\-]?\d{3,4}[ .\-]\d{3,4}"
+                    r"|0\d{2,4}(?:[ .\-]\d{3,7}){1,2})(?!\w|[.,]\d)")
+
+
+# A set score's second number with its tiebreak, as one token: "7(3" of "6-7(3)".
+_TIEBREAK = re.compile(r"\d{1,2}\(\d{1,2}$")
 
 
 class _Scan:
@@ -647,9 +653,12 @@ class _Scan:
             return None  # "a half" is a quantity with a unit or scale: "a half turn", "half a million"
         if q.count_noun and numbers.is_year(value, raw) and q.scale is None:
             return None  # "1988 sales" is a year modifying a noun
-        if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and not age and self._period_phrase(q.start):
+        if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and not age and self._period_phrase(q.start) \
+                and not (self.tok(q.num_end) is not None and self.tok(q.num_end).is_alpha
+                         and self.phrase_at("UNIT", q.num_end) is None):  # "the 50 previous years" counts them
             return None  # "for the nine months", "in the first eight months": a period
-        if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)):
+        if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)
+                                                   or self._listed_identifier(s)):
             return None
         # "than 2 years ago" dates the comparison; it is not a claim of its own
         nxt = self.t[q.end]
@@ -809,6 +818,24 @@ class _Scan:
         return nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.is_alpha and nxt.whitespace_ \
             and not self.glued(q.end - 1) and nxt2.lower_ not in {"to", "and", "or"}
 
+    def _listed_identifier(self, s: int) -> bool:
+        """"junctions 10 and 11", "pages 4 and 5", "gates 10, 11 and 12", "bays 4-6": a number
+        after a plural identifier noun, or in a list whose first member follows an identifier
+        noun, is an identifier too."""
+        prev = self.tok(s - 1)
+        if prev is not None and prev.lower_ in patterns.ID_LIST_NOUNS:
+            return True
+        j = s - 1
+        for _ in range(6):  # a list of a few members at most
+            link, member = self.tok(j), self.tok(j - 1)
+            if link is None or member is None or link.lower_ not in patterns.ID_LIST_LINKS or not member.is_digit:
+                return False
+            j -= 2
+            t = self.tok(j)
+            if t is not None and (t.lower_ in patterns.ID_NOUNS or t.lower_ in patterns.ID_LIST_NOUNS):
+                return True
+        return False
+
     def _before_identifier(self, q: Q) -> bool:
         """"24703 L-202", "24703 m212": a number before a code is part of the code."""
         nxt = self.t[q.end]
@@ -851,6 +878,7 @@ class _Scan:
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and prev.text not in units.UNITS_BEFORE \
                     and not self._currency_code_before(s, e) \
+                    and not self._counted_not_named(s, e, raw) \
                     and not (nxt is not None and (self.phrase_at("UNIT", e) and (nxt.text != '"' or self._inch_mark(e))
                                                   or self._currency_after(s, e)
                                                   or numbers.scale_of(nxt.text))) \
@@ -873,6 +901,25 @@ class _Scan:
                 and self.t[e + 1].lower_ in patterns.RESOLUTION_NOUNS:
             return True  # "8K video", "4K TV": a resolution's name
         return False
+
+    def _counted_not_named(self, s: int, e: int, raw: str) -> bool:
+        """The capitalised word before the number at s..e is no name's head ("Llama 2
+        models", "Windows 11 users" stay names): the number has thousands separators (a
+        name's number has none: "Ford Recalls 3,000 Trucks"), or the word is an imperative
+        or a headline verb (`patterns.ACTION_VERBS`) and a counted noun follows the number,
+        with the verb opening its sentence or line ("Whisk 3 eggs", "Hire 40 workers") or
+        the noun in capitals as well (a headline: "Police Arrest 3 Men")."""
+        if "," in raw:
+            return True
+        if self.tok(s - 1).lower_ not in patterns.ACTION_VERBS:
+            return False
+        end = self._count_noun(e)
+        if end is None:
+            return False
+        before = self.tok(s - 2)
+        opens = before is None or self.is_break(s - 2) or "\n" in before.whitespace_ \
+            or before.text in {".", "!", "?", ":", ";", '"', "“", "(", "-", "*", "•"}
+        return opens or self.doc[e].is_title  # "Police Arrest 3 Men", "Apple Unveils 3 New iPhones"
 
     @staticmethod
     def _clock_time(raw: str, value: float, after: str) -> bool:
@@ -970,6 +1017,10 @@ class _Scan:
                 return True
             if len(raw) == 2 and raw.isdigit() and before.isdigit() and numbers.is_year(float(before), before):
                 return True
+        first, slash, second = raw.partition("/")
+        if slash and first.isdigit() and second.isdigit() and numbers.is_year(float(first), first) \
+                and int(second) in ((int(first) + 1) % 100, int(first) + 1):
+            return True  # "in 2024/25", "2023/2024": a split year (a period), not a fraction
         return False
 
     def _code_or_result(self, s: int, e: int, raw: str) -> bool:
@@ -1017,6 +1068,9 @@ class _Scan:
             a, b = s, e + 1
         elif s >= 2 and self._joined(s - 1) and self.tok(s - 1).text in {"-", "–"} and self.tok(s - 2).is_digit:
             a, b = s - 2, s
+        elif self._joined(e) and self.tok(e).text in {"-", "–"} and _TIEBREAK.match(self.tok(e + 1).text) \
+                and self.tok(e + 2) is not None and self.tok(e + 2).text == ")":
+            return True  # "6-7(3)", "7-6(5)": a tennis set won on a tiebreak
         else:
             return False
         if max(len(self.tok(a).text), len(self.tok(b).text)) > 3:
@@ -1059,7 +1113,7 @@ class _Scan:
         spans = getattr(self, "_phones", None)
         if spans is None:
             text = self.doc.doc.text
-            spans = self._phones = [m.span() for m in _PHONE.finditer(text)] if ("+" in text or "(" in text) else []
+            spans = self._phones = [m.span() for m in _PHONE.finditer(text)] if ("+" in text or "(" in text or "0" in text) else []
         if not spans:
             return False
         at = self.tok(s).idx
@@ -1268,10 +1322,12 @@ class _Scan:
             if after_scale and q.scale is None and self.t[k].text not in numbers.WEAK_SCALES:
                 q.scale = after_scale
                 k += 1
-        elif minor is not None and not q.currency and not hyphen:
+        elif minor is not None and not q.currency and (not hyphen or minor[1] != "p"):
             code, frac, name = patterns.MINOR_CURRENCIES[minor[1]]
             if minor[1] != "p" or self.glued(kk - 1):
-                q.currency, q.minor, q.currency_name = code, frac, name
+                if minor[1] in patterns.CENT_FORMS:
+                    code = self._named_cent_currency(kk) or code  # "C$1.2 billion, or 74 cents a share"
+                q.currency, q.minor, q.currency_name = code, frac, name  # "74 cents", "a 0.25-cent tax"
                 k = minor[0]
         elif unit is not None and not q.currency:
             spec = units.lookup(unit[1], self.span(kk, unit[0]).text)
@@ -1281,31 +1337,42 @@ class _Scan:
                 k = unit[0]
                 if spec.stated == "degree":
                     k = self._degree_reading(q, k)
+                elif spec.stated == "kilotonne" and self.doc[k - 1].text == "kt" \
+                        and not (self.tok(k) is not None and self.tok(k).lower_ == "of") \
+                        and any(w in units.SPEED_WORDS for w in self._near_words(q.num_start, k)):
+                    q.unit = units.lookup("knots")  # "winds of 30 kt"
             elif spec is None and unit[1] in units.POINT_FORMS \
                     and self._points(q, unit[0], counted=unit[1] == "points" or hyphen):
                 k = unit[0]  # "fell 350 points", "fell 0.2 points to 3.9%", "a quarter-point cut"
+        elif q.currency is None and q.unit is None and not hyphen and self._time_after_modifier(q, kk):
+            k = q.end  # "29 peak days", "5 business days"
         elif q.currency is None and q.unit is None and not hyphen:
             noun_end = self._count_noun(kk)
             if noun_end is not None and q.raw.lower() == "one" and self.doc[noun_end - 1].lower_.endswith("s"):
                 noun_end = None  # "that one costs", "one hopes": a pronoun before a verb
             if noun_end is not None:
-                q.count_noun = self.doc[noun_end - 1].text
+                noun = self.doc[noun_end - 1].text
+                q.count_noun = patterns.COUNT_ACRONYMS.get(noun, noun)  # "20,000 TEU"
                 k = noun_end
         elif hyphen and q.currency is None and q.scale is None:
             # "a 3-stage process" counts stages
-            t = self.t[kk]
-            if t is not None and t.is_alpha and t.lower_ not in patterns.COUNT_STOP_WORDS and len(t) > 2:
+            t = self.tok(kk)
+            if t is not None and t.lower_ in patterns.MEMBER_WORDS:
+                k = kk + 1  # "a 320-strong herd": 320 members, no count noun "strongs"
+            elif t is not None and t.is_alpha and t.lower_ not in patterns.COUNT_STOP_WORDS and len(t) > 2:
                 q.count_noun = _plural(t.lower_)
                 k = kk + 1
         # pounds after a currency scale word: "361 million pounds" is money
         if q.unit is not None and q.unit.stated == "lb" and (q.scale and q.scale >= 1e6 or self._money_pounds(q, k)):
             q.unit, q.currency, q.currency_name = None, "GBP", "pound sterling"
         # emissions: "552 metric tons CO2 equivalent", "tonnes of CO2"
-        if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton", "metric ton"}:
+        if q.unit is not None and q.unit.kind == "mass" and q.unit.stated in {"tonne", "ton", "metric ton", "megatonne",
+                                                                               "kilotonne"}:
             look = [x.lower_ for x in self.span(k, k + 3)]
             if any(w.startswith("co2") or w in {"carbon", "co₂"} for w in look):
                 q.emissions = True
-                q.unit = units.UnitSpec("tonne", "metric_ton", "mass")
+                if q.unit.stated in {"tonne", "ton", "metric ton"}:
+                    q.unit = units.UnitSpec("tonne", "metric_ton", "mass")
                 k += 1 + (look[0] == "of") if look and (look[0].startswith("co2") or look[0] == "of") else 0
                 if self.t[k] is not None and self.t[k].lower_ in {"equivalent", "e", "eq", "eq."}:
                     k += 1
@@ -1324,12 +1391,14 @@ class _Scan:
                         q.per_scale = numbers.MAGNITUDE_WORDS[t2.lower_]
                         k += 1
                 spec = units.lookup(tu[1], self.span(k + 1, tu[0]).text) if tu else None
+                if spec is None and tu and t.lower_ in {"/", "per"}:
+                    spec = units.lookup_denominator(tu[1], self.span(k + 1, tu[0]).text)  # "150 kg/ha"
                 if spec is not None and spec.kind == "time" and t.lower_ in {"a", "an", "each", "per"} \
                         and q.currency and spec.stated in {"year", "quarter", "month", "week", "day"}:
                     spec = None  # "$25B a quarter" is a period of the amount, not a rate
                 after_unit = self.t[tu[0]] if tu else None
                 if spec is not None and t.lower_ in {"a", "an"} and after_unit is not None \
-                        and after_unit.lower_ in {"ago", "earlier", "before", "later", "after", "previously"}:
+                        and after_unit.lower_ in _TIME_REFERENCES:
                     spec = None  # "up from 32k tokens a year ago": a time reference, no rate
                 if q.unit is not None and q.unit.kind == "multiplier" and spec is not None and spec.kind == "time" \
                         and self.doc[k - 1].lower_ == "times":
@@ -1379,6 +1448,38 @@ class _Scan:
             return True
         return t.like_num or self.phrase_at("CUR_PRE", j) is not None
 
+    def _time_after_modifier(self, q: Q, k: int) -> bool:
+        """"29 peak days", "7 travel days", "5 business days": a plural time unit after one
+        lower-case modifier is the number's unit (sets it and q.end). Not after a year ("the
+        2020 election years"), nor a singular unit ("a 5 year plan")."""
+        t, u = self.tok(k), self.phrase_at("UNIT", k + 1)
+        if t is None or u is None or u[0] != k + 2 or not t.is_alpha or not t.is_lower or not t.whitespace_ \
+                or self.doc[k + 1].lower_ not in patterns.PLURAL_TIME_UNITS or t.lower_ in patterns.COUNT_STOP_WORDS \
+                or t.lower_ in STOP_WORDS or numbers.is_year(q.low or 0, q.raw) or self.phrase_at("UNIT", k) \
+                or self.phrase_at("CUR_POST", k) or numbers.scale_of(t.text) is not None:
+            return False
+        q.unit, q.end = units.lookup(u[1], self.doc[k + 1].text), u[0]
+        return q.unit is not None
+
+    def _named_cent_currency(self, k: int) -> str | None:
+        """The dollar or euro named nearest before the cents at token k in their sentence
+        ("C$1.2 billion, or 74 cents", "in Canadian dollars ... 74 cents"), or None (see
+        patterns.CENT_CURRENCIES). A currency after the cents is a conversion ("2 cents per
+        kWh, or roughly €0.02") and says nothing of theirs."""
+        lo, _ = self._sentence_window(k, patterns.CONTEXT_WINDOW)
+        best, j, hi = None, lo, k
+        while j < hi:  # left to right, the longest form at each token ("Canadian dollars", not "dollars")
+            hits = [h for h in (self.phrase_at("CUR_PRE", j), self.phrase_at("CUR_POST", j)) if h is not None]
+            hit = max(hits, default=None)
+            if hit is None or j == k:
+                j += 1
+                continue
+            if hit[1] in patterns.CENT_CURRENCIES and not self._reads_as_word(j, hit[0], hit[1], hit[0], hit[0]) \
+                    and (best is None or abs(j - k) < best[0]):
+                best = (abs(j - k), hit[1])
+            j = hit[0]
+        return best[1] if best is not None else None
+
     def _skip_of_phrase(self, k: int) -> int:
         """"2,700 kWh of electricity per year": the index of "per" after "of" and one to three
         words, or k when there is none. After such a phrase "a year" dates the amount (its
@@ -1401,6 +1502,9 @@ class _Scan:
         spec = units.lookup(tu[1], self.span(k + 1, tu[0]).text) if tu else None
         if spec is None or spec == q.per or t.lower_ in {"a", "an"} and spec.kind != "time":
             return k
+        after = self.tok(tu[0])
+        if t.lower_ in {"a", "an"} and after is not None and after.lower_ in _TIME_REFERENCES:
+            return k  # "150 kg/ha a decade ago": a time reference, no second denominator
         q.per2 = spec
         return tu[0]
 
@@ -1607,6 +1711,8 @@ class _Scan:
                 return None
             if j > k and not self.doc[j - 1].whitespace_:
                 return None
+            if t.text in patterns.COUNT_ACRONYMS:
+                return j + 1  # "20,000 TEU"
             acronym_plural = len(t.text) > 2 and t.text[-1] == "s" and t.text[-2].isupper()  # "GPUs"
             if low in patterns.IRREGULAR_PLURALS or acronym_plural or (
                 low.endswith("s") and len(low) > 2 and not low.endswith(("ss", "us", "is"))
@@ -1788,7 +1894,8 @@ class _Scan:
         for a, b in zip(qs, qs[1:]):
             if not a.has_unit and not a.unit and b.count_noun and not a.vague and b.num_start == b.start \
                     and [t.lower_ for t in self.span(a.end, b.start)] in (["of", "its"], ["of", "their"], ["of", "the"],
-                                                                        ["of", "our"], ["of", "his"], ["of", "her"]):
+                                                                        ["of", "our"], ["of", "his"], ["of", "her"],
+                                                                        ["of"]):  # "won 412 of 650 seats"
                 a.count_noun = b.count_noun
         for i in range(1, len(qs)):
             # the figure compared with: the one before, skipping a multiplier ("twice as many as")
@@ -1800,7 +1907,11 @@ class _Scan:
             words = [t.lower_ for t in self.span(max(a.end, b.start - 5), b.start)]
             if len(words) >= 3 and words[-1] in ("'s", "’s") and self.doc[b.start - 2].is_title:
                 words = words[:-2]  # "twice as many as Tesla's 1.8 million", "than Ford's 900,000"
-            if words[-1:] in (["from"], ["versus"], ["vs"], ["vs."], ["against"], ["than"]) \
+            # "162 million tonnes, up 4 million", "rose 5 million tonnes to 40 million": a scaled
+            # bare number after a word of change, beside a scaled amount (not a percentage)
+            change = b.scale is not None and a.scale is not None and words[-1:] and words[-1] in patterns.CHANGE_LINKS \
+                and not (a.unit is not None and a.unit.kind in ("percent", "points", "multiplier")) and not a.vague
+            if change or words[-1:] in (["from"], ["versus"], ["vs"], ["vs."], ["against"], ["than"]) \
                     or words[-2:] in (["compared", "with"], ["compared", "to"]) \
                     or words[-2:] in (["many", "as"], ["much", "as"]):
                 if any(self.doc[x].text in {".", ";", "\n"} or "\n" in self.doc[x].text for x in range(a.end, b.start)):
@@ -2085,6 +2196,9 @@ _CURRENCY_WORD_CODES = {w: code for code, (_, _, words) in patterns.CURRENCIES.i
 _PRICE_DENOMINATORS = {"token", "user", "seat", "query", "request", "call", "barrel", "person",
                        "head", "license", "gpu", "word", "page", "image", "customer", "subscriber",
                        "employee", "vehicle", "ounce", "dozen"}
+
+# Words after "a year", "a decade" that make it a time reference, no rate ("a year ago").
+_TIME_REFERENCES = {"ago", "earlier", "before", "later", "after", "previously"}
 
 # Tokens that end a sentence, for the words read around an ambiguous unit.
 _SENTENCE_ENDS = {".", "!", "?", ";"}

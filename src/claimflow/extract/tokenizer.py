@@ -20,8 +20,11 @@ from claimflow.extract.numbers import SCIENTIFIC, like_num
 EXTRA_PREFIXES = [r"c\.(?=[0-9])", r"[A-Za-z]{1,3}\$(?=[0-9])", r"~", r"≈", r"₿", r"₾", r"₹", r"₩", r"₽", r"₺", r"元", r"₡", r"₭", r"₱", r"₦", r"₪", r"₫", r"₴", r"ரூ", r"\(", r"\[",
                   r"±(?=[0-9.])"]  # "3.3 V ±5%", "accurate to ±0.5°C": the tolerance sign apart from its number
 EXTRA_SUFFIXES = [r"(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹¢])[.,;:]", r"\+", r"(?<=[0-9])[-–—]", r"(?<=[0-9])%", r"(?<=[0-9])[€£¥¢元₾₡₭₱₦₪₫₴]",
-                  r"(?<=[a-z][A-Z])\."]  # a sentence-final period after a unit: "120 kW."
-UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwxp"}
+                  r"(?<=[a-z][A-Z])\.",  # a sentence-final period after a unit: "120 kW."
+                  r"(?<=/[A-Z])\."]  # and after a rate's denominator: "3.2 mmol/L."
+# "Mt." is a megatonne and a full stop after a number ("45.6 Mt."); before a name, "Mt"
+# "." "Everest" reads the same to the rules.
+UNIT_LETTER_STOPS = {f"{c}." for c in "kmbsghltwxp"} | {"Mt."}
 EXTRA_INFIXES = [
     # digit -> unit/scale letters, when the letters end the token or a hyphen follows
     r"(?<=[0-9])(?=[A-Za-zµμ°Ω]+(?:\b|$|(?=[-–/])))",

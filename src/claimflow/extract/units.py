@@ -43,6 +43,7 @@ CANONICAL = {
     "force": ("N", "newton"),
     "torque": ("N·m", "newton*meter"),
     "concentration": ("ppm", "ppm"),
+    "molar concentration": ("mol/m^3", "mole/meter**3"),
     "mach": ("Mach", None),  # a Mach number: a speed as a multiple of the local speed of sound
     "percent": ("%", None),
     "points": ("percentage points", None),
@@ -148,6 +149,8 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("hectare", "hectare", "area", ("ha", "hectare", "hectares")),
     # volume
     ("l", "liter", "volume", ("l", "liter", "liters", "litre", "litres")),
+    ("hectolitre", "hectoliter", "volume", ("hl", "hectoliter", "hectoliters", "hectolitre", "hectolitres")),
+    ("decilitre", "deciliter", "volume", ("dl", "deciliter", "deciliters", "decilitre", "decilitres")),
     ("centilitre", "centiliter", "volume", ("cl", "centiliter", "centiliters", "centilitre", "centilitres")),
     ("millilitre", "milliliter", "volume", ("ml", "milliliter", "milliliters", "millilitre", "millilitres")),
     ("megalitre", "megaliter", "volume", ("megaliter", "megaliters", "megalitre", "megalitres")),
@@ -167,6 +170,10 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("kg", "kilogram", "mass", ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
     ("metric ton", "metric_ton", "mass", ("metric ton", "metric tons", "metric tonne", "metric tonnes")),
     ("tonne", "metric_ton", "mass", ("t", "tonne", "tonnes")),
+    # "Mt" only in this case ("45.6Mt"); "kt" is a kilotonne unless the sentence speaks of
+    # speed, where it is a knot (see SPEED_WORDS)
+    ("megatonne", "megatonne", "mass", ("mt", "megatonne", "megatonnes", "megaton", "megatons")),
+    ("kilotonne", "kilotonne", "mass", ("kt", "kilotonne", "kilotonnes", "kiloton", "kilotons")),
     ("ton", "short_ton", "mass", ("ton", "tons", "short ton", "short tons")),
     ("lb", "pound", "mass", ("lb", "lbs", "pound", "pounds")),
     ("ounce", "ounce", "mass", ("oz", "ounce", "ounces")),
@@ -177,7 +184,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("mph", "mile/hour", "speed", ("mph", "miles per hour", "mile per hour", "mi/h", "miles an hour", "mile an hour")),
     ("metre per second", "meter/second", "speed", ("m/s", "m / s", "meters per second", "metres per second", "meter per second", "metre per second")),
     ("foot per second", "foot/second", "speed", ("ft/s", "feet per second", "foot per second")),
-    ("knot", "knot", "speed", ("knot", "knots", "kn", "kt")),
+    ("knot", "knot", "speed", ("knot", "knots", "kn")),
     # acceleration
     ("metre per second squared", "meter/second**2", "acceleration", ("m/s2", "m/s²", "m/s^2", "meters per second squared", "metres per second squared")),
     ("kilometre per second squared", "kilometer/second**2", "acceleration", ("km/s2", "km/s²", "km/s^2")),
@@ -203,6 +210,16 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
     ("pound-foot", "pound_force*foot", "torque", ("lb-ft", "lb·ft", "lb ft", "pound-feet", "pound-foot", "pound feet")),
     ("part per million", "ppm", "concentration", ("ppm", "parts per million", "part per million")),
     ("part per billion", "ppb", "concentration", ("ppb", "parts per billion", "part per billion")),
+    # amount of substance per volume ("3.2 mmol/L" of glucose), canonical mol/m^3
+    ("mole per litre", "mole/liter", "molar concentration", ("mol/l", "moles per litre", "moles per liter",
+                                                            "mole per litre", "mole per liter")),
+    ("millimole per litre", "millimole/liter", "molar concentration", (
+        "mmol/l", "mmol per litre", "mmol per liter", "millimoles per litre", "millimoles per liter",
+        "millimole per litre", "millimole per liter")),
+    ("micromole per litre", "micromole/liter", "molar concentration", (
+        "µmol/l", "μmol/l", "umol/l", "micromoles per litre", "micromoles per liter")),
+    ("nanomole per litre", "nanomole/liter", "molar concentration", (
+        "nmol/l", "nanomoles per litre", "nanomoles per liter")),
     ("GFLOPS", "gigaFLOPS", "compute", ("gflops", "gigaflops", "gigaflop")),
     ("TFLOPS", "teraFLOPS", "compute", ("tflops", "teraflops", "teraflop")),
     ("PFLOPS", "petaFLOPS", "compute", ("pflops", "petaflops", "petaflop")),
@@ -251,7 +268,7 @@ UNIT_TABLE: list[tuple[str, str | None, str, tuple[str, ...]]] = [
 # Forms that only count as units with this exact case ("M" is a scale word, "m" metres;
 # "C"/"F" only in capitals and glued to the number, "-12C"; see quantities._unit_ok).
 CASE_SENSITIVE = {"t": "t", "'": None, "\"": "\"", "st": None, "point": None,
-                  "points": None, "in": "in", "kn": None, "kt": None, "pm": "pm", "am": "am", "ha": None,
+                  "points": None, "in": "in", "kn": None, "kt": "kt", "mt": "Mt", "hl": "hl", "pm": "pm", "am": "am", "ha": None,
                   "cc": None, "us": None, "bp": "bp", "h": "h", "d": None, "ma": "Ma", "ga": "Ga", "fm": None,
                   "gy": "Gy", "mgy": "mGy", "pa": "Pa", "hpa": "hPa", "kpa": "kPa", "mpa": "MPa", "bar": "bar",
                   "bars": None,
@@ -279,11 +296,21 @@ CASED_SYMBOLS: dict[str, dict[str, str]] = {
     "mb/s": {"MB/s": "megabytes per second", "Mb/s": "mbit/s"},
     "gb/s": {"GB/s": "gigabytes per second", "Gb/s": "gbit/s"},
     "tb/s": {"TB/s": "terabytes per second", "Tb/s": "tbit/s"},
+    "dl": {"dL": "decilitre"},
     "mbps": {"Mbps": "mbit/s", "MBps": "megabytes per second"},
     "gbps": {"Gbps": "gbit/s", "GBps": "gigabytes per second"},
     "tbps": {"Tbps": "tbit/s", "TBps": "terabytes per second"},
 }
 
+# Forms that name a unit only as a rate's denominator, after "/" or "per" ("150 kg/ha",
+# "8 t/ha"; a bare "ha" is laughter): form -> the table's form.
+DENOMINATOR_FORMS = {"ha": "hectare"}
+# "kt" after a number is a knot when the sentence speaks of speed (winds, a ship, a plane)
+# and no "of" follows, else a kilotonne ("300 kt of steel", "a 15 kt yield"). "wind" alone
+# is no cue ("the wind farm produced 30 kt").
+SPEED_WORDS = {"winds", "gust", "gusts", "gusting", "speed", "speeds", "sustained", "knots", "mph", "km/h",
+               "kph", "airspeed", "sailing", "sailed", "sails", "cruising", "cruise", "storm", "hurricane", "typhoon",
+               "cyclone", "headwind", "headwinds", "tailwind", "tailwinds", "breeze", "steaming", "steamed"}
 # Units written before the number: "Mach 2".
 UNITS_BEFORE = {"Mach": "mach"}
 # Forms that need a number directly attached or with a space (never across a hyphen
@@ -386,6 +413,15 @@ def lookup(form: str, original: str | None = None) -> UnitSpec | None:
         need = CASE_SENSITIVE[form]
         if need is None or original != need:
             return None
+    return spec
+
+
+def lookup_denominator(form: str, original: str | None = None) -> UnitSpec | None:
+    """The unit a form names as a rate's denominator: any unit, and the forms of
+    `DENOMINATOR_FORMS` ("kg/ha": per hectare)."""
+    spec = lookup(form, original)
+    if spec is None and form in DENOMINATOR_FORMS and original == form:
+        spec = UNIT_FORMS[DENOMINATOR_FORMS[form]]
     return spec
 
 
