@@ -197,6 +197,9 @@ NOT_CLAIMS = [
     "Between 1600 and 1900 the town grew; between A.D. 1000 and 1260 it did not; by 2120 it may.",
     "The fair runs Sept. 20-24.",
     "It passed the ISO 3888-2 test in 2016; during 2016 Stone spoke. At 2-0 down they fought back.",
+    "It was painted between 1503 and 1519; see Case No. 23-1157 or call 555-0142.",
+    "It runs kernel 6.8 and Bluetooth 5.3.",
+    "Rank 1. Tokyo; 2. Delhi; 3. Shanghai",
 ]
 
 # `stated_unit`: a clear, conventional name of the unit as written (pint's full names, SI
@@ -248,6 +251,10 @@ FOUND_AS_BUGS = [
     ("the sub-7 nanometer chips", "sub-7 nanometer", None, 7e-9, "m", "<"),
     ("a production-four-door record", "four-door", 4, 4, "doors", "="),
     ("The NHS 10-20% rise", "10-20%", 10, 20, "%", "="),
+    # third audit: distances of races, durations as modifiers, ranges of counts that look like years
+    ("She won the 100m hurdles.", "100m", 100, 100, "m", "="),
+    ("The crew returned from the 10-day mission.", "10-day", 864000, 864000, "s", "="),
+    ("Between 1000 and 2000 workers joined.", "1000 and 2000 workers", 1000, 2000, "workers", "="),
     # a comparative between the number and what it counts (audit of new text)
     ("The region will add 1.7 billion more people by 2050.", "1.7 billion more people", 1.7e9, 1.7e9, "people", "="),
     ("It hired 500 extra staff.", "500 extra staff", 500, 500, "staff", "="),

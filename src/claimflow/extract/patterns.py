@@ -398,6 +398,7 @@ ID_NOUNS = {
     "rule", "grade", "row", "line", "box", "lot", "unit", "question", "q", "episode", "season",
     "vol", "vol.", "volume", "issue", "case", "stage", "zone", "highway", "exit", "interstate", "i-",
     "channel", "category", "gate", "terminal", "platform", "flight", "pier", "junction", "bay", "berth", "ward",
+    "kernel", "firmware", "bluetooth", "usb", "hdmi", "pcie", "wi-fi", "wifi", "android", "ios", "macos",
 }
 # Identifier nouns in the plural name a list of identifiers ("junctions 10 and 11", "gates
 # 4-6"): a bare number right after one is an identifier (not one with a unit: "opened the
@@ -434,6 +435,9 @@ ACTION_VERBS = {
     "names", "bans", "fines", "sues", "adopts", "welcomes", "honours", "honors", "recruits", "trains", "plants",
     "unveils", "launches", "orders", "approves", "rejects", "reports", "confirms", "finds", "seizes", "recovers",
 }
+# Races named by their distance: "100m hurdles" is a hundred metres, not 100 million.
+DISTANCE_EVENTS = {"hurdles", "sprints", "relays", "freestyles", "races", "finals", "heats", "dashes",
+                   "backstroke", "breaststroke", "medley", "steeplechase"}
 # Stock indices whose name ends in a number, as written in lower-case text too
 # ("ftse 100", "S&P 500", "cac 40"); title-case names are caught by the name rule.
 INDEX_NAMES = {"s&p", "sp", "ftse", "dax", "cac", "stoxx", "nikkei", "nifty", "sensex", "russell", "asx", "kospi",

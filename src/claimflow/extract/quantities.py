@@ -651,11 +651,17 @@ class _Scan:
                 q.unit = units.UnitSpec("parameters", None, "parameters")  # "GPT-3 175B"
         if tuple(raw.lower().split()) in numbers.HALF_PHRASES and q.unit is None and q.scale is None:
             return None  # "a half" is a quantity with a unit or scale: "a half turn", "half a million"
-        if q.count_noun and numbers.is_year(value, raw) and q.scale is None:
-            return None  # "1988 sales" is a year modifying a noun
+        if q.count_noun and numbers.is_year(value, raw) and q.scale is None and not (
+                self.tok(s - 1) is not None and self.tok(s - 1).lower_ in {"and", "to", "-", "–", "or"}
+                and self.tok(s - 2) is not None and self.tok(s - 2).like_num
+                and not numbers.is_year(float(self.tok(s - 2).text) if self.tok(s - 2).text.isdigit() else 0,
+                                        self.tok(s - 2).text)):
+            return None  # "1988 sales" is a year modifying a noun; "1000 to 2000 workers" counts them
         if q.unit is not None and q.unit.kind == "time" and q.qualifier == "=" and not age and self._period_phrase(q.start) \
                 and not (self.tok(q.num_end) is not None and self.tok(q.num_end).is_alpha
-                         and self.phrase_at("UNIT", q.num_end) is None):  # "the 50 previous years" counts them
+                         and self.phrase_at("UNIT", q.num_end) is None) \
+                and not (self.tok(q.num_end) is not None and self.tok(q.num_end).text in {"-", "–"}
+                         and self.glued(q.num_end - 1)):  # "the 50 previous years", "the 10-day mission" count them
             return None  # "for the nine months", "in the first eight months": a period
         if not q.has_unit and q.scale is None and (self._bare_enumerator(q) or self._before_identifier(q)
                                                    or self._listed_identifier(s)):
@@ -699,10 +705,20 @@ class _Scan:
             return True
         if nxt is not None and nxt.lower_ in patterns.ERA_WORDS:
             return True
+        nxt2, prev2, prev3 = self.tok(e + 1), self.tok(s - 2), self.tok(s - 3)
+        if prev is not None and prev.lower_ in {"between", "from"} and nxt is not None and nxt.lower_ in {"and", "to"} \
+                and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) == 4 and int(raw) < int(nxt2.text) <= 2100 \
+                and not self._has_unit_at(e + 2):
+            return True  # "painted between 1503 and 1519"
+        if prev is not None and prev.lower_ in {"and", "to"} and prev2 is not None and prev2.text.isdigit() \
+                and len(prev2.text) == 4 and 1000 <= int(prev2.text) < int(raw) and prev3 is not None \
+                and prev3.lower_ in {"between", "from"} and not self._has_unit_at(e):
+            return True
         for link, k in ((self.tok(e), e + 1), (self.tok(s - 1), s - 2)):
             # "1600 and 1900", "from 1900 to 1600", "A.D. 1000 and 1260"
             other, before = self.tok(k), self.tok(k - 1)
             if link is not None and other is not None and link.lower_ in {"and", "to", "-", "–", "through"} \
+                    and not (k > e and self._has_unit_at(k + 1)) \
                     and other.text.isdigit() and (numbers.is_year(float(other.text), other.text)
                                                   or len(other.text) == 4 and before is not None
                                                   and before.lower_ in patterns.ERA_WORDS):
@@ -893,7 +909,7 @@ class _Scan:
             if nxt.lower_ in patterns.MONTHS and value <= 31 and float(value).is_integer():
                 return True  # 3 March
         # list numbering "1. " / "2) " at a line start, and Markdown heading numbers
-        if nxt is not None and nxt.text in {".", ")"} and self._line_start(s):
+        if nxt is not None and nxt.text in {".", ")"} and (self._line_start(s) or prev is not None and prev.text in {";", "|"}):
             return True
         if prev is not None and prev.lower_ == "net" and raw.lower() == "zero":
             return True  # "net zero" is a target's name
@@ -1039,6 +1055,13 @@ class _Scan:
                 and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
             return True
         prev2, prev3 = self.tok(s - 2), self.tok(s - 3)
+        if self._joined(e) and self.tok(e).text == "-" and self.tok(e + 1).is_digit and len(self.tok(e + 1).text) > 1 \
+                and self.tok(e + 1).text[0] == "0":
+            return True  # "555-0142": the first part of a code
+        if prev is not None and prev.text == "-" and self._joined(s - 1) and prev2.is_digit and prev3 is not None \
+                and (prev3.lower_ in patterns.ID_NOUNS or prev3.text == "." and self.tok(s - 4) is not None
+                     and self.tok(s - 4).lower_ + "." in patterns.ID_NOUNS):
+            return True  # "Case No. 23-1157": the second part of an identifier
         if prev is not None and prev.text == "-" and self._joined(s - 1) and prev2.is_digit and prev3 is not None \
                 and prev3.is_upper and prev3.is_alpha and len(prev3.text) > 1 \
                 and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
@@ -1053,6 +1076,11 @@ class _Scan:
                 and prev is not None and prev.lower_ in patterns.DECADE_BEFORE:
             return True
         return self._score(s, e) or self._address(e) or self._phone(s)
+
+    def _has_unit_at(self, k: int) -> bool:
+        """A unit, a currency word or a counted noun starts at token k."""
+        return self.phrase_at("UNIT", k) is not None or self.phrase_at("CUR_POST", k) is not None \
+            or self._count_noun(k) is not None
 
     def _after_month(self, i: int) -> bool:
         """Token i follows a month name ("Sept. 20", "oct 5")."""
@@ -1634,7 +1662,8 @@ class _Scan:
         if nxt is None:
             return False
         return bool(self.phrase_at("CUR_POST", k + 1) or (self.phrase_at("UNIT", k + 1) and nxt.lower_ in {"tokens", "parameters", "token", "params"})
-                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3)
+                    or (nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lower_ not in patterns.NOT_COUNT_NOUNS and len(nxt) > 3
+                        and nxt.lower_ not in patterns.DISTANCE_EVENTS)  # "100m hurdles" is a distance
                     or (nxt.lower_ in patterns.IRREGULAR_PLURALS and self.phrase_at("UNIT", k + 1) is None))  # "5m people"
 
     def _unit_ok(self, s: int, e: int) -> bool:
