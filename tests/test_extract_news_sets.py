@@ -1,8 +1,8 @@
 """The extractor on the project's own hand-labelled news sentences (tests/data/audit_news_*.jsonl,
 see tests/data/README.md), scored by `claimflow.evaluate.score_sentences`.
 
-Both sets were written and labelled by hand before the extractor's output was looked
-at; set 1 was then used to fix rules (it is a regression set now), set 2 less so. The
+Each set was written and labelled by hand before the extractor's output was looked at;
+sets 1 and 2 were then used to fix rules (regression sets now), set 3 only for a handful. The
 floors sit just below the figures measured when they were set (docs/extraction.md)."""
 from pathlib import Path
 
@@ -16,6 +16,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FLOORS = {  # set -> {(mode, measure): minimum}
     "audit_news_1.jsonl": {("value", "f1"): 0.985, ("value+kind", "f1"): 0.945},
     "audit_news_2.jsonl": {("value", "f1"): 0.975, ("value+kind", "f1"): 0.94},
+    "audit_news_3.jsonl": {("value", "f1"): 0.955, ("value+kind", "f1"): 0.92},
 }
 
 
