@@ -4,9 +4,7 @@ reached are two claims, not a range; verbs that pass a level are bounds; fractio
 "points" / "bp" after a number; dimensions and blood-pressure readings."""
 import pytest
 
-from claimflow.claims import is_canonical_unit
-from claimflow.documents import Document
-from claimflow.extract import get_extractor
+from extract_cases import find as _find, check_row, claims_of as _claims
 
 BBL = 0.158987294928  # m^3 in an oil barrel
 
@@ -132,28 +130,13 @@ NOT_CLAIMS = [
 ]
 
 
-def _claims(text: str):
-    return get_extractor().extract(Document("t.txt", text))
 
 
-def _find(text: str, surface: str):
-    claims = _claims(text)
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not found in {[c.surface for c in claims]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text,surface,low,high,unit,qual", [c for cases in CASES.values() for c in cases])
 def test_changes_and_bounds_table(text, surface, low, high, unit, qual):
-    c = _find(text, surface)
-    assert (c.low is None, c.high is None) == (low is None, high is None)
-    if low is not None:
-        assert c.low == pytest.approx(low, rel=1e-6)
-    if high is not None:
-        assert c.high == pytest.approx(high, rel=1e-6)
-    assert c.unit == unit
-    assert c.qualifier == qual
-    assert is_canonical_unit(c.unit)
+    check_row(_find(text, surface), low, high, unit, qual)
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

@@ -3,9 +3,10 @@ examples: (text, surface, low, high, canonical unit, qualifier), and texts whose
 must not be claims."""
 import pytest
 
-from claimflow.claims import is_canonical_unit, unit_kind
+from claimflow.claims import unit_kind
 from claimflow.documents import Document
 from claimflow.extract import get_extractor
+from extract_cases import find as _find, check_row
 
 DAY = 86400
 
@@ -99,24 +100,11 @@ CASES = {
 }
 
 
-def _find(text: str, surface: str):
-    claims = get_extractor().extract(Document("t.txt", text))
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not found in {[c.surface for c in claims]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text,surface,low,high,unit,qual", [c for cases in CASES.values() for c in cases])
 def test_counts_and_units(text, surface, low, high, unit, qual):
-    c = _find(text, surface)
-    assert (c.low is None, c.high is None) == (low is None, high is None)
-    if low is not None:
-        assert c.low == pytest.approx(low, rel=1e-6)
-    if high is not None:
-        assert c.high == pytest.approx(high, rel=1e-6)
-    assert c.unit == unit
-    assert c.qualifier == qual
-    assert is_canonical_unit(c.unit)
+    check_row(_find(text, surface), low, high, unit, qual)
 
 
 # A: numbers that are results, codes or periods; B: names that must stay names

@@ -5,9 +5,7 @@ import math
 
 import pytest
 
-from claimflow.claims import is_canonical_unit
-from claimflow.documents import Document
-from claimflow.extract import get_extractor
+from extract_cases import find as _find, check_row, claims_of as _claims
 
 CASES = {
     "unicode spaces and minus signs": [
@@ -139,15 +137,8 @@ NOT_CLAIMS = [
 ]
 
 
-def _claims(text: str):
-    return get_extractor().extract(Document("t.txt", text))
 
 
-def _find(text: str, surface: str):
-    claims = _claims(text)
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not found in {[c.surface for c in claims]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text,surface,low,high,unit,qual",
@@ -155,14 +146,7 @@ def _find(text: str, surface: str):
 def test_money_and_numerals(text, surface, low, high, unit, qual):
     c = _find(text, surface)
     assert text[c.start:c.end] == c.surface
-    assert (c.low is None, c.high is None) == (low is None, high is None)
-    if low is not None:
-        assert c.low == pytest.approx(low, rel=1e-6)
-    if high is not None:
-        assert c.high == pytest.approx(high, rel=1e-6)
-    assert c.unit == unit
-    assert c.qualifier == qual
-    assert is_canonical_unit(c.unit)
+    check_row(c, low, high, unit, qual)
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

@@ -2,9 +2,9 @@
 qualifier). Grouped by where the example came from, as parser projects keep them."""
 import pytest
 
-from claimflow.claims import is_canonical_unit
 from claimflow.documents import Document
 from claimflow.extract import get_extractor
+from extract_cases import find as _find, check_row
 
 WRITTEN_FOR_A_RULE = {
     "money": [
@@ -313,11 +313,6 @@ FROM_NEW_ARTICLES = [
 ]
 
 
-def _find(text: str, surface: str):
-    claims = get_extractor().extract(Document("t.txt", text))
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not found in {[c.surface for c in claims]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize(
@@ -325,15 +320,7 @@ def _find(text: str, surface: str):
     [case for cases in WRITTEN_FOR_A_RULE.values() for case in cases] + FOUND_AS_BUGS,
 )
 def test_pattern_table(text, surface, low, high, unit, qual):
-    c = _find(text, surface)
-    assert (c.low is None, c.high is None) == (low is None, high is None)
-    if low is not None:
-        assert c.low == pytest.approx(low, rel=1e-6)
-    if high is not None:
-        assert c.high == pytest.approx(high, rel=1e-6)
-    assert c.unit == unit
-    assert c.qualifier == qual
-    assert is_canonical_unit(c.unit)
+    check_row(_find(text, surface), low, high, unit, qual)
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

@@ -4,9 +4,9 @@ rates (physical ones converted whole, prices per unit or counted thing), and uni
 from their context (degrees, K, pounds)."""
 import pytest
 
-from claimflow.claims import is_canonical_unit
 from claimflow.documents import Document
 from claimflow.extract import get_extractor
+from extract_cases import find as _find, check_row
 
 CASES = {
     # a lower-cased form standing for several cased symbols is matched as written
@@ -113,24 +113,11 @@ CASES = {
 }
 
 
-def _find(text: str, surface: str):
-    claims = get_extractor().extract(Document("t.txt", text))
-    hits = [c for c in claims if c.surface == surface]
-    assert hits, f"{surface!r} not found in {[c.surface for c in claims]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text,surface,low,high,unit,qual", [c for cases in CASES.values() for c in cases])
 def test_units_and_rates(text, surface, low, high, unit, qual):
-    c = _find(text, surface)
-    assert (c.low is None, c.high is None) == (low is None, high is None)
-    if low is not None:
-        assert c.low == pytest.approx(low, rel=1e-6)
-    if high is not None:
-        assert c.high == pytest.approx(high, rel=1e-6)
-    assert c.unit == unit
-    assert c.qualifier == qual
-    assert is_canonical_unit(c.unit)
+    check_row(_find(text, surface), low, high, unit, qual)
 
 
 @pytest.mark.parametrize("text,not_surface", [
