@@ -316,7 +316,7 @@ class DocContext:
     last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
     last_figure: tuple[int, str, str, str] | None = None  # (end, unit, subject, metric) of the last figure
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
-    name_words: dict[tuple[str, bool], tuple[str, bool, bool, bool]] = field(default_factory=dict)
+    period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -468,7 +468,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
     ctx.last_figure = (end, rec["unit"], subject, metric)
-    period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
+    period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls, (s0, s1))
     direction = rec.get("direction") or (None if kind == "time" else _direction(w.clause_before, w.clause_after))
     return Attribution(subject, metric, period, direction)  # "rose 48% over five years": the years do not rise
 
@@ -669,37 +669,50 @@ def _names(ctx: DocContext, span: str) -> list[str]:
 def _name_word(ctx: DocContext, raw: str, starts_sentence: bool) -> tuple[str, bool, bool, bool]:
     """One whitespace token of `_names`: (the word without its punctuation, whether it is
     a name, whether it continues a run as a version number, whether a name may join a
-    run). Depends only on the token, its place and the document: cached per document."""
-    key = (raw, starts_sentence)
-    found = ctx.name_words.get(key)
-    if found is not None:
-        return found
+    run). Depends only on the token, its place and the document (see _word_form)."""
+    w, shape, start_ok, version, joins = _WORD_FORMS.get(raw) or _word_form(raw)
+    return w, shape and (not starts_sentence or start_ok or w in ctx.mid_caps), version, joins
+
+
+# raw token -> _word_form(raw), shared by all documents (at most _WORD_FORMS_LIMIT kept)
+_WORD_FORMS: dict[str, tuple[str, bool, bool, bool, bool]] = {}
+_WORD_FORMS_LIMIT = 200_000
+
+
+def _word_form(raw: str) -> tuple[str, bool, bool, bool, bool]:
+    """What `_name_word` reads of a token without the document: (the word without its
+    punctuation, whether it has a name's shape, whether it is a name even when it opens a
+    sentence (a digit, or capitals only), whether it continues a run as a version number,
+    whether a name may join a run). A word of a name's shape that opens a sentence is a
+    name when it is also in the document's `mid_caps`."""
     w = raw.strip("*_\"“”()[]:,.;!?")
     if w.endswith(("'s", "’s")):
         w = w[:-2]  # "Anthropic's" -> "Anthropic"
     w = w.strip("'‘’")
-    is_name = bool(w) and bool(_NAME.fullmatch(w)) and (
-        not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
-    ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
-        and not _RX_NAMES_4.fullmatch(w)
-    if is_name and _RX_NAMES_2.fullmatch(w):
-        is_name = False  # period codes are no names
+    shape = bool(w) and bool(_NAME.fullmatch(w)) \
+        and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
+        and not _RX_NAMES_4.fullmatch(w) and not _RX_NAMES_2.fullmatch(w)  # period codes are no names
+    start_ok = any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
     version = raw == w and bool(_RX_NAMES_3.fullmatch(w))  # "Llama 3.1 405B", "Windows 11"
     joins = w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
         and w.lower() not in patterns.MONTHS and w.lower() not in WEEKDAYS
-    found = ctx.name_words[key] = (w, is_name, version, joins)
+    found = (w, shape, start_ok, version, joins)
+    if len(_WORD_FORMS) < _WORD_FORMS_LIMIT:
+        _WORD_FORMS[raw] = found
     return found
 
 
 def _find_names(ctx: DocContext, span: str) -> list[str]:
-    words = ctx.name_words
+    forms = _WORD_FORMS
+    mid_caps = ctx.mid_caps
     out: list[str] = []
     run: list[str] = []
     prev_end_char = ""
     # str.split() and the regex \S+ split on the same (Unicode) whitespace
     for raw in span.split():
         starts_sentence = not prev_end_char or prev_end_char in ".!?:\n"
-        w, is_name, version, joins = words.get((raw, starts_sentence)) or _name_word(ctx, raw, starts_sentence)
+        w, is_name, start_ok, version, joins = forms.get(raw) or _word_form(raw)
+        is_name = is_name and (not starts_sentence or start_ok or w in mid_caps)
         if not is_name and run and version:
             is_name = True  # "Llama 3.1 405B", "Windows 11"
         if is_name and joins:
@@ -1119,14 +1132,27 @@ def _gerund(verb: str) -> str:
 
 
 def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: DocContext,
-            line_start: int) -> str | None:
-    near_after = " ".join(after.split()[:5])  # the words right around the figure
-    near_before = " ".join(before.split()[-5:])
-    rate = find_period(" ".join(before.split()[-2:]))
-    if rate and rate.startswith("per "):
-        return rate  # "an annualized $1B in early 2025" is a yearly rate
-    for source, rules in ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
-                          (label, len(PERIOD_RULES))):
+            line_start: int, sentence_key: tuple[int, int] | None = None) -> str | None:
+    # The clause's words are the sentence's: when the sentence holds no hint of a period
+    # (see find_period) neither do they, and only the label and the list intro are read.
+    # Asked once per sentence (the hint holds no space, anchor or lookaround, so a match
+    # in a part of the sentence is one in the sentence).
+    hint = ctx.period_hints.get(sentence_key) if sentence_key is not None else None
+    if hint is None:
+        hint = _period_hint(sentence)
+        if sentence_key is not None:
+            ctx.period_hints[sentence_key] = hint
+    if hint:
+        near_after = " ".join(after.split()[:5])  # the words right around the figure
+        near_before = " ".join(before.split()[-5:])
+        rate = find_period(" ".join(before.split()[-2:]))
+        if rate and rate.startswith("per "):
+            return rate  # "an annualized $1B in early 2025" is a yearly rate
+        sources = ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
+                   (label, len(PERIOD_RULES)))
+    else:
+        sources = ((label, len(PERIOD_RULES)),)
+    for source, rules in sources:
         found = find_period(source, rules) if source else None
         if found:
             return found
