@@ -295,7 +295,10 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
 
 
 _RX_DOCCONTEXT_1 = re.compile(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?")
-_RX_DOCCONTEXT_2 = re.compile(r"(?<=[a-z,;] )([A-Z][\w\-\.]*[\w])")
+# a capitalised word after a lower-case letter, comma or semicolon and a space: the
+# capital comes first and the lookbehind after it (the same matches as "(?<=[a-z,;] )[A-Z]...",
+# but sre scans ahead for the capital instead of trying the lookbehind at every position)
+_RX_DOCCONTEXT_2 = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w\-\.]*[\w])")
 _RX_DOCCONTEXT_3 = re.compile(r"\b[a-z][a-z\-]+\b")
 _RX_DOCCONTEXT_4 = re.compile(r"\n")
 _RX_DOCCONTEXT_5 = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)")
@@ -317,6 +320,7 @@ class DocContext:
     last_figure: tuple[int, str, str, str] | None = None  # (end, unit, subject, metric) of the last figure
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
     period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
+    labels: dict[int, tuple[str, int]] = field(default_factory=dict)  # line start -> its label (_line_label)
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -423,7 +427,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     ls, le = ctx.line_of(start)
     s0, s1 = max(sent_start, ls), min(sent_end, le)
     line = text[ls:le]
-    label, label_end = _label(line, ls, start)
+    label, label_end = _line_label(ctx, line, ls, start)
     # the clause: bounded by , ; ( ) — within the sentence; a count just before is
     # blanked out ("thousands of GPUs for months": "GPUs" is what that figure counts)
     b0 = max(s0, label_end)
@@ -602,6 +606,17 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
 
 
 _RX_LABEL_1 = re.compile(r"[.!?]\s")
+
+
+def _line_label(ctx: DocContext, line: str, line_start: int, claim_start: int) -> tuple[str, int]:
+    """`_label`, with the line's label read once per line (the claims of a line differ
+    only in whether they stand after it)."""
+    found = ctx.labels.get(line_start)
+    if found is None:  # the label as for a claim at the line's end (the end of a label is within the line)
+        found = ctx.labels[line_start] = _label(line, line_start, line_start + len(line))
+    if found[1] > claim_start + 1:
+        return "", line_start  # the claim stands before the label's end
+    return found
 
 
 def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
@@ -960,6 +975,13 @@ _LEVEL = re.compile(
     r"jumped|climbed|slipped|reached|hit|held|stood|stayed|remained|came in)\s+(?:at|to)\s*[~$€£¥]*\s*$")
 
 
+def _tail_word(before: str) -> str:
+    """`before` without the spaces and currency signs at its end: `_OF_METRIC` and `_LEVEL`
+    end in "of" / "at" / "to", then \\s*, signs, \\s* and the end (str.rstrip() strips what \\s
+    matches), so they can match only when this ends so."""
+    return before.rstrip().rstrip("~$€£¥").rstrip()
+
+
 _RX_METRIC_1 = re.compile(r"[A-Za-z][\w\-]*|%|\S")
 _RX_METRIC_2 = re.compile(r"\s*(cheaper|faster|more|less|fewer|smaller|larger|bigger|higher|lower)\b\s*(?:to\s+(\w+))?\s*([\w\-]+(?:\s+[\w\-]+)?)?", re.I)
 _RX_METRIC_3 = re.compile(r"\s*(reduction|decrease|increase|drop|rise|cut|improvement|growth|gain)\s+in\s+([\w\-]+(?:\s+[\w\-]+)?)", re.I)
@@ -982,7 +1004,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
         return "speed"
     # "an annualized increase of $5-6B", "a valuation of $2B"
-    m = _OF_METRIC.search(before)
+    tail = _tail_word(before)
+    m = _OF_METRIC.search(before) if tail.endswith("of") else None  # the regex ends in "of" + signs
     if m:
         return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     # "% of memory", "50% of its investment in OpenAI"
@@ -1079,7 +1102,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return found  # "Core inflation slowed to 4.1%", "Free cash flow rose to €2.6bn"
     if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
-    m = _LEVEL.search(before)
+    m = _LEVEL.search(before) if tail.endswith(("at", "to")) else None  # ends in "at"/"to" + signs
     if m and m.group(1).split()[-1].lower() not in NP_STOP and m.group(1).split()[0].lower() not in NP_STOP:
         return m.group(1).lower()  # "gross margin improved to 68%", "core inflation held at 3.2%"
     if kind in ("percent", "points") and (rec.get("direction") or _direction(before, after)):
