@@ -502,7 +502,7 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
         found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
         if found:
             return found
-    if _DUMMY_IT.search(sentence_before):
+    if _dummy_it(sentence_before):
         found = _infinitive_object(ctx, w.clause_after)  # "it is ~5X cheaper to train GPT-3.5 now"
         if found:
             return found
@@ -654,6 +654,7 @@ _ADJECTIVE_LABEL = re.compile(r"^(?:[A-Za-z]+ly\s+)?(?:[A-Za-z]+-(?:consuming|in
                               r"|[A-Za-z]+(?:ive|ous|ful))$")
 
 
+@lru_cache(maxsize=8192)
 def _generic(s: str) -> bool:
     low = s.lower().strip()
     if low in GENERIC_LABELS:
@@ -915,7 +916,7 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
     """The subject of the figure just before, in the same line: within one sentence, or
     in the next when it refers back ("it", "its", "they", "this")."""
     text = ctx.doc.text
-    if _DUMMY_IT.search(sentence_before):
+    if _dummy_it(sentence_before):
         return ""  # "it takes 9-12 months to ...", "it is ~5X cheaper to train ...": "it" points nowhere
     for off, subj in reversed(ctx.subjects_seen):
         if off < start and "\n" not in text[off:start] and (
@@ -928,6 +929,16 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
 # "it" as a placeholder subject: "it takes", "it costs ... to", "it is (probably) ... cheaper"
 _DUMMY_IT = re.compile(r"\bit\s+(?:(?:still\s+|only\s+|now\s+)?(?:takes?|took|costs?)|(?:is|was|'s|will be|would be)"
                        r"(?:\s+(?:probably|likely|now|still|about|roughly|already|only))*)\s+[^,;]*$", re.I)
+_DUMMY_IT_LOW = _lower_twin(_DUMMY_IT)
+
+
+def _dummy_it(sentence_before: str) -> bool:
+    """`_DUMMY_IT.search(sentence_before)`: on ASCII text, none without an "it" (its
+    first word), else the lower-case twin on the lower-cased text."""
+    if _DUMMY_IT_LOW is not None and sentence_before.isascii():
+        low = sentence_before.lower()
+        return "it" in low and _DUMMY_IT_LOW.search(low) is not None
+    return _DUMMY_IT.search(sentence_before) is not None
 
 
 _RX_TIDY_SUBJECT_1 = re.compile(r"^(?:the|a|an)\s+", re.I)
