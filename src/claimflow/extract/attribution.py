@@ -18,6 +18,22 @@ from claimflow.extract import patterns
 from claimflow.extract.units import UNIT_FORMS
 from spacy.lang.en.stop_words import STOP_WORDS
 
+
+def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
+    """`rx` (case-insensitive) without re.I, for ASCII text that is lower-cased first:
+    there it matches the same spans, and faster (sre scans ahead for the first letters
+    of an alternation only when case matters). None when the pattern has a capital (a
+    literal, or an escape such as \\S) or a scoped flag, which lower-casing would change."""
+    if not rx.flags & re.I or re.search(r"[A-Z]|\(\?[a-zA-Z]*-", rx.pattern):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+def _isearch(rx: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
+    """`rx.search(text)`, through its lower-case twin when `low` (text.lower() of ASCII
+    text) is given: same span, but groups come back lower-cased."""
+    return twin.search(low) if twin is not None and low is not None else rx.search(text)
+
 # Labels and headings that name a metric or a period, not a subject.
 METRIC_WORDS = {
     "size", "cost", "costs", "time", "speed", "memory", "revenue", "share", "growth", "price",
@@ -96,6 +112,8 @@ VERB_METRICS = [
 # Which kinds of quantity a verb cue may name (money verbs do not name durations).
 # Matches wherever one of the cues above does (all are case-insensitive).
 _ANY_VERB_METRIC = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in VERB_METRICS), re.I)
+_ANY_VERB_METRIC_LOW = _lower_twin(_ANY_VERB_METRIC)
+_VERB_METRICS_LOW = [_lower_twin(rx) for rx, _ in VERB_METRICS]
 assert all(rx.flags & re.I for rx, _ in VERB_METRICS)
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
@@ -157,8 +175,20 @@ _RULE_OF_GROUP = {_PERIOD.groupindex[f"rule{i}"]: i for i in range(len(PERIOD_RU
 
 # Every rule needs a year, a Q/H/FY code or one of these words: a text with none of them
 # is answered without the combined regex (keep in step with PERIOD_RULES).
-_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|[QH][1-4]|FY|(?i:ago|year|annu|/yr|quarter|month|day|daily|current|today|now)"
-                          r"|January|February|March|April|May|June|July|August|September|October|November|December")
+_HINT_CASED = (r"(?:19|20)\d\d|[QH][1-4]|FY"
+               r"|January|February|March|April|May|June|July|August|September|October|November|December")
+_HINT_WORDS = ("ago", "year", "annu", "/yr", "quarter", "month", "day", "daily", "current", "today", "now")
+_PERIOD_HINT = re.compile(_HINT_CASED + "|(?i:" + "|".join(map(re.escape, _HINT_WORDS)) + ")")
+# The same test on ASCII text in two case-sensitive scans (the words on the lower-cased
+# text), which sre runs ~2x faster than one scan with a case-insensitive group.
+_HINT_CASED_RX = re.compile(_HINT_CASED)
+_HINT_WORDS_RX = re.compile("|".join(map(re.escape, _HINT_WORDS)))
+
+
+def _period_hint(text: str) -> bool:
+    if text.isascii():
+        return _HINT_CASED_RX.search(text) is not None or _HINT_WORDS_RX.search(text.lower()) is not None
+    return _PERIOD_HINT.search(text) is not None
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -195,6 +225,22 @@ _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ALL_RULES = tuple(range(len(PERIOD_RULES)))
 
 
+# Rules scanned together: a text is scanned with every block that holds one of its
+# possible rules (a superset of them, so the same matches: the added rules cannot match
+# in it either), so at most 2 ** len(PERIOD_RULE_BLOCKS) regexes are ever compiled
+# (it was one per distinct set of possible rules: 108 compilations of ~2 ms each in
+# 300k words of the benchmark corpus). Blocks group rules whose words come together.
+PERIOD_RULE_BLOCKS: list[tuple[int, ...]] = [
+    (0, 5, 14, 15),         # by / since / in a year
+    (1, 2, 6, 7, 11),       # quarters, halves, fiscal years
+    (3, 16),                # month names
+    (4, 8, 9, 10, 12, 13),  # ago, this/next year, year on year, per year/month/day
+    (17,),                  # current
+]
+assert sorted(i for b in PERIOD_RULE_BLOCKS for i in b) == list(range(len(PERIOD_RULES)))
+_BLOCK_OF_RULE = {i: k for k, b in enumerate(PERIOD_RULE_BLOCKS) for i in b}
+
+
 @lru_cache(maxsize=1024)
 def _period_regex(rules: tuple[int, ...]) -> tuple[re.Pattern, dict[int, int]]:
     """The combined regex of some rules (in their order) and its group index -> rule."""
@@ -217,15 +263,21 @@ def _possible_rules(text: str) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+def _block_rules(possible: tuple[int, ...]) -> tuple[int, ...]:
+    """The rules of every block holding one of `possible` (see PERIOD_RULE_BLOCKS)."""
+    blocks = {_BLOCK_OF_RULE[i] for i in possible}
+    return tuple(sorted(i for k in blocks for i in PERIOD_RULE_BLOCKS[k]))
+
+
 @lru_cache(maxsize=4096)
 def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     """The period named in `text` by the first `rules` rules, or None."""
-    if not _PERIOD_HINT.search(text):
+    if not _period_hint(text):
         return None
     possible = _possible_rules(text)
     if not possible or possible[0] >= rules:
         return None  # only rules that cannot win could match
-    regex, rule_of_group = _period_regex(possible)
+    regex, rule_of_group = _period_regex(_block_rules(possible))
     best_i, best_m = rules, None
     for m in regex.finditer(text):
         i = rule_of_group[m.lastindex]  # a rule's group encloses its fields, so it closes last
@@ -243,7 +295,10 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
 
 
 _RX_DOCCONTEXT_1 = re.compile(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?")
-_RX_DOCCONTEXT_2 = re.compile(r"(?<=[a-z,;] )([A-Z][\w\-\.]*[\w])")
+# a capitalised word after a lower-case letter, comma or semicolon and a space: the
+# capital comes first and the lookbehind after it (the same matches as "(?<=[a-z,;] )[A-Z]...",
+# but sre scans ahead for the capital instead of trying the lookbehind at every position)
+_RX_DOCCONTEXT_2 = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w\-\.]*[\w])")
 _RX_DOCCONTEXT_3 = re.compile(r"\b[a-z][a-z\-]+\b")
 _RX_DOCCONTEXT_4 = re.compile(r"\n")
 _RX_DOCCONTEXT_5 = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)")
@@ -264,7 +319,8 @@ class DocContext:
     last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
     last_figure: tuple[int, str, str, str] | None = None  # (end, unit, subject, metric) of the last figure
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
-    name_words: dict[tuple[str, bool], tuple[str, bool, bool, bool]] = field(default_factory=dict)
+    period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
+    labels: dict[int, tuple[str, int]] = field(default_factory=dict)  # line start -> its label (_line_label)
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -371,7 +427,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     ls, le = ctx.line_of(start)
     s0, s1 = max(sent_start, ls), min(sent_end, le)
     line = text[ls:le]
-    label, label_end = _label(line, ls, start)
+    label, label_end = _line_label(ctx, line, ls, start)
     # the clause: bounded by , ; ( ) — within the sentence; a count just before is
     # blanked out ("thousands of GPUs for months": "GPUs" is what that figure counts)
     b0 = max(s0, label_end)
@@ -416,7 +472,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
     ctx.last_figure = (end, rec["unit"], subject, metric)
-    period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls)
+    period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls, (s0, s1))
     direction = rec.get("direction") or (None if kind == "time" else _direction(w.clause_before, w.clause_after))
     return Attribution(subject, metric, period, direction)  # "rose 48% over five years": the years do not rise
 
@@ -446,7 +502,7 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
         found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
         if found:
             return found
-    if _DUMMY_IT.search(sentence_before):
+    if _dummy_it(sentence_before):
         found = _infinitive_object(ctx, w.clause_after)  # "it is ~5X cheaper to train GPT-3.5 now"
         if found:
             return found
@@ -552,6 +608,17 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
 _RX_LABEL_1 = re.compile(r"[.!?]\s")
 
 
+def _line_label(ctx: DocContext, line: str, line_start: int, claim_start: int) -> tuple[str, int]:
+    """`_label`, with the line's label read once per line (the claims of a line differ
+    only in whether they stand after it)."""
+    found = ctx.labels.get(line_start)
+    if found is None:  # the label as for a claim at the line's end (the end of a label is within the line)
+        found = ctx.labels[line_start] = _label(line, line_start, line_start + len(line))
+    if found[1] > claim_start + 1:
+        return "", line_start  # the claim stands before the label's end
+    return found
+
+
 def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
     m = LABEL.match(line)
     if not m or line_start + m.end() > claim_start + 1:
@@ -587,6 +654,7 @@ _ADJECTIVE_LABEL = re.compile(r"^(?:[A-Za-z]+ly\s+)?(?:[A-Za-z]+-(?:consuming|in
                               r"|[A-Za-z]+(?:ive|ous|ful))$")
 
 
+@lru_cache(maxsize=8192)
 def _generic(s: str) -> bool:
     low = s.lower().strip()
     if low in GENERIC_LABELS:
@@ -617,37 +685,50 @@ def _names(ctx: DocContext, span: str) -> list[str]:
 def _name_word(ctx: DocContext, raw: str, starts_sentence: bool) -> tuple[str, bool, bool, bool]:
     """One whitespace token of `_names`: (the word without its punctuation, whether it is
     a name, whether it continues a run as a version number, whether a name may join a
-    run). Depends only on the token, its place and the document: cached per document."""
-    key = (raw, starts_sentence)
-    found = ctx.name_words.get(key)
-    if found is not None:
-        return found
+    run). Depends only on the token, its place and the document (see _word_form)."""
+    w, shape, start_ok, version, joins = _WORD_FORMS.get(raw) or _word_form(raw)
+    return w, shape and (not starts_sentence or start_ok or w in ctx.mid_caps), version, joins
+
+
+# raw token -> _word_form(raw), shared by all documents (at most _WORD_FORMS_LIMIT kept)
+_WORD_FORMS: dict[str, tuple[str, bool, bool, bool, bool]] = {}
+_WORD_FORMS_LIMIT = 200_000
+
+
+def _word_form(raw: str) -> tuple[str, bool, bool, bool, bool]:
+    """What `_name_word` reads of a token without the document: (the word without its
+    punctuation, whether it has a name's shape, whether it is a name even when it opens a
+    sentence (a digit, or capitals only), whether it continues a run as a version number,
+    whether a name may join a run). A word of a name's shape that opens a sentence is a
+    name when it is also in the document's `mid_caps`."""
     w = raw.strip("*_\"“”()[]:,.;!?")
     if w.endswith(("'s", "’s")):
         w = w[:-2]  # "Anthropic's" -> "Anthropic"
     w = w.strip("'‘’")
-    is_name = bool(w) and bool(_NAME.fullmatch(w)) and (
-        not starts_sentence or w in ctx.mid_caps or any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
-    ) and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
-        and not _RX_NAMES_4.fullmatch(w)
-    if is_name and _RX_NAMES_2.fullmatch(w):
-        is_name = False  # period codes are no names
+    shape = bool(w) and bool(_NAME.fullmatch(w)) \
+        and w.lower() not in COMMON_CAPS and not w.replace(".", "").replace(",", "").isdigit() \
+        and not _RX_NAMES_4.fullmatch(w) and not _RX_NAMES_2.fullmatch(w)  # period codes are no names
+    start_ok = any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
     version = raw == w and bool(_RX_NAMES_3.fullmatch(w))  # "Llama 3.1 405B", "Windows 11"
     joins = w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
         and w.lower() not in patterns.MONTHS and w.lower() not in WEEKDAYS
-    found = ctx.name_words[key] = (w, is_name, version, joins)
+    found = (w, shape, start_ok, version, joins)
+    if len(_WORD_FORMS) < _WORD_FORMS_LIMIT:
+        _WORD_FORMS[raw] = found
     return found
 
 
 def _find_names(ctx: DocContext, span: str) -> list[str]:
-    words = ctx.name_words
+    forms = _WORD_FORMS
+    mid_caps = ctx.mid_caps
     out: list[str] = []
     run: list[str] = []
     prev_end_char = ""
     # str.split() and the regex \S+ split on the same (Unicode) whitespace
     for raw in span.split():
         starts_sentence = not prev_end_char or prev_end_char in ".!?:\n"
-        w, is_name, version, joins = words.get((raw, starts_sentence)) or _name_word(ctx, raw, starts_sentence)
+        w, is_name, start_ok, version, joins = forms.get(raw) or _word_form(raw)
+        is_name = is_name and (not starts_sentence or start_ok or w in mid_caps)
         if not is_name and run and version:
             is_name = True  # "Llama 3.1 405B", "Windows 11"
         if is_name and joins:
@@ -835,7 +916,7 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
     """The subject of the figure just before, in the same line: within one sentence, or
     in the next when it refers back ("it", "its", "they", "this")."""
     text = ctx.doc.text
-    if _DUMMY_IT.search(sentence_before):
+    if _dummy_it(sentence_before):
         return ""  # "it takes 9-12 months to ...", "it is ~5X cheaper to train ...": "it" points nowhere
     for off, subj in reversed(ctx.subjects_seen):
         if off < start and "\n" not in text[off:start] and (
@@ -848,6 +929,16 @@ def _previous_subject(ctx: DocContext, start: int, sentence_start: int, sentence
 # "it" as a placeholder subject: "it takes", "it costs ... to", "it is (probably) ... cheaper"
 _DUMMY_IT = re.compile(r"\bit\s+(?:(?:still\s+|only\s+|now\s+)?(?:takes?|took|costs?)|(?:is|was|'s|will be|would be)"
                        r"(?:\s+(?:probably|likely|now|still|about|roughly|already|only))*)\s+[^,;]*$", re.I)
+_DUMMY_IT_LOW = _lower_twin(_DUMMY_IT)
+
+
+def _dummy_it(sentence_before: str) -> bool:
+    """`_DUMMY_IT.search(sentence_before)`: on ASCII text, none without an "it" (its
+    first word), else the lower-case twin on the lower-cased text."""
+    if _DUMMY_IT_LOW is not None and sentence_before.isascii():
+        low = sentence_before.lower()
+        return "it" in low and _DUMMY_IT_LOW.search(low) is not None
+    return _DUMMY_IT.search(sentence_before) is not None
 
 
 _RX_TIDY_SUBJECT_1 = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -895,6 +986,13 @@ _LEVEL = re.compile(
     r"jumped|climbed|slipped|reached|hit|held|stood|stayed|remained|came in)\s+(?:at|to)\s*[~$€£¥]*\s*$")
 
 
+def _tail_word(before: str) -> str:
+    """`before` without the spaces and currency signs at its end: `_OF_METRIC` and `_LEVEL`
+    end in "of" / "at" / "to", then \\s*, signs, \\s* and the end (str.rstrip() strips what \\s
+    matches), so they can match only when this ends so."""
+    return before.rstrip().rstrip("~$€£¥").rstrip()
+
+
 _RX_METRIC_1 = re.compile(r"[A-Za-z][\w\-]*|%|\S")
 _RX_METRIC_2 = re.compile(r"\s*(cheaper|faster|more|less|fewer|smaller|larger|bigger|higher|lower)\b\s*(?:to\s+(\w+))?\s*([\w\-]+(?:\s+[\w\-]+)?)?", re.I)
 _RX_METRIC_3 = re.compile(r"\s*(reduction|decrease|increase|drop|rise|cut|improvement|growth|gain)\s+in\s+([\w\-]+(?:\s+[\w\-]+)?)", re.I)
@@ -917,7 +1015,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
         return "speed"
     # "an annualized increase of $5-6B", "a valuation of $2B"
-    m = _OF_METRIC.search(before)
+    tail = _tail_word(before)
+    m = _OF_METRIC.search(before) if tail.endswith("of") else None  # the regex ends in "of" + signs
     if m:
         return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     # "% of memory", "50% of its investment in OpenAI"
@@ -987,11 +1086,12 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         verb = _RX_METRIC_9.findall(before.lower())
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
-    cue = _ANY_VERB_METRIC.search(before) is not None  # one scan tells whether any cue is there
-    for rx, name in VERB_METRICS:
+    low = before.lower() if before.isascii() else None
+    cue = _isearch(_ANY_VERB_METRIC, _ANY_VERB_METRIC_LOW, before, low) is not None  # one scan tells whether any cue is there
+    for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW):
         if kind not in VERB_KINDS.get(name, ("currency",)):
             continue
-        if (cue and rx.search(before)) or (name == "revenue" and _RX_METRIC_11.match(after)):
+        if (cue and _isearch(rx, twin, before, low)) or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
                 m2 = _RX_METRIC_12.search(after)
                 return f"investment in {m2.group(1)}" if m2 else name
@@ -1013,7 +1113,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return found  # "Core inflation slowed to 4.1%", "Free cash flow rose to €2.6bn"
     if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
         return "market size"
-    m = _LEVEL.search(before)
+    m = _LEVEL.search(before) if tail.endswith(("at", "to")) else None  # ends in "at"/"to" + signs
     if m and m.group(1).split()[-1].lower() not in NP_STOP and m.group(1).split()[0].lower() not in NP_STOP:
         return m.group(1).lower()  # "gross margin improved to 68%", "core inflation held at 3.2%"
     if kind in ("percent", "points") and (rec.get("direction") or _direction(before, after)):
@@ -1036,11 +1136,16 @@ METRIC_LEXICON = sorted({
     "market share", "headcount", "workforce", "arr", "annual recurring revenue", "gross merchandise value",
 }, key=lambda p: (-len(p), p))
 _LEXICON = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in METRIC_LEXICON) + r")(?![\w-])", re.I)
+_LEXICON_LOW = _lower_twin(_LEXICON)
 
 
 def _lexicon_metric(before: str) -> str:
     found = None
-    for found in _LEXICON.finditer(before):
+    if _LEXICON_LOW is not None and before.isascii():
+        rx, before = _LEXICON_LOW, before.lower()  # the same spans; the group is lower-cased below anyway
+    else:
+        rx = _LEXICON
+    for found in rx.finditer(before):
         pass
     return found.group(1).lower() if found else ""
 
@@ -1061,14 +1166,27 @@ def _gerund(verb: str) -> str:
 
 
 def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: DocContext,
-            line_start: int) -> str | None:
-    near_after = " ".join(after.split()[:5])  # the words right around the figure
-    near_before = " ".join(before.split()[-5:])
-    rate = find_period(" ".join(before.split()[-2:]))
-    if rate and rate.startswith("per "):
-        return rate  # "an annualized $1B in early 2025" is a yearly rate
-    for source, rules in ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
-                          (label, len(PERIOD_RULES))):
+            line_start: int, sentence_key: tuple[int, int] | None = None) -> str | None:
+    # The clause's words are the sentence's: when the sentence holds no hint of a period
+    # (see find_period) neither do they, and only the label and the list intro are read.
+    # Asked once per sentence (the hint holds no space, anchor or lookaround, so a match
+    # in a part of the sentence is one in the sentence).
+    hint = ctx.period_hints.get(sentence_key) if sentence_key is not None else None
+    if hint is None:
+        hint = _period_hint(sentence)
+        if sentence_key is not None:
+            ctx.period_hints[sentence_key] = hint
+    if hint:
+        near_after = " ".join(after.split()[:5])  # the words right around the figure
+        near_before = " ".join(before.split()[-5:])
+        rate = find_period(" ".join(before.split()[-2:]))
+        if rate and rate.startswith("per "):
+            return rate  # "an annualized $1B in early 2025" is a yearly rate
+        sources = ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
+                   (label, len(PERIOD_RULES)))
+    else:
+        sources = ((label, len(PERIOD_RULES)),)
+    for source, rules in sources:
         found = find_period(source, rules) if source else None
         if found:
             return found

@@ -85,6 +85,42 @@ def _commas(m: re.Match) -> str:
     return m.group(0).translate(_GROUP_SPACE)
 
 
+class _Memo(dict):
+    """A regex method's answers by string, looked up as `memo[string]` (a dict lookup,
+    no Python frame, when the string was seen). spaCy's own cache of tokenised chunks
+    stops filling in a text after its first special case (`has_special` is set for the
+    rest of the text), so in long articles the same words were split again and again:
+    the suffix and infix searches try every alternative at every position (~3 µs a call).
+    The answers are the regex's own (same match objects, or a list of the finditer's
+    matches), so the tokens are identical. At most `limit` strings are kept; `pattern`
+    is the regex's, for spaCy's serialisation (`regex.__self__.pattern`)."""
+
+    def __init__(self, fn, pattern: str, limit: int) -> None:
+        super().__init__()
+        self.fn, self.pattern, self.limit = fn, pattern, limit
+
+    def __missing__(self, string: str):
+        found = self.fn(string)
+        if len(self) < self.limit:
+            self[string] = found
+        return found
+
+
+MEMO_LIMIT = 50_000  # strings per regex (a few MB at most)
+
+
+def _memo_search(rx: re.Pattern) -> "callable":
+    return _Memo(rx.search, rx.pattern, MEMO_LIMIT).__getitem__
+
+
+def _memo_match(rx: re.Pattern) -> "callable":
+    return _Memo(rx.match, rx.pattern, MEMO_LIMIT).__getitem__
+
+
+def _memo_finditer(rx: re.Pattern) -> "callable":
+    return _Memo(lambda s: list(rx.finditer(s)), rx.pattern, MEMO_LIMIT).__getitem__
+
+
 class _SameLengthTokenizer:
     """spaCy's tokenizer on `same_length_text(text)`; everything else is the tokenizer's."""
 
@@ -105,10 +141,11 @@ class _SameLengthTokenizer:
 def blank_english() -> spacy.Language:
     nlp = spacy.blank("en")
     defaults = nlp.Defaults
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(defaults.prefixes) + EXTRA_PREFIXES).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes) + EXTRA_SUFFIXES).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(EXTRA_INFIXES + list(defaults.infixes)).finditer
-    nlp.tokenizer.token_match = re.compile(SCIENTIFIC + "$").match
+    nlp.tokenizer.prefix_search = _memo_search(compile_prefix_regex(list(defaults.prefixes) + EXTRA_PREFIXES))
+    nlp.tokenizer.suffix_search = _memo_search(compile_suffix_regex(list(defaults.suffixes) + EXTRA_SUFFIXES))
+    nlp.tokenizer.infix_finditer = _memo_finditer(compile_infix_regex(EXTRA_INFIXES + list(defaults.infixes)))
+    nlp.tokenizer.token_match = _memo_match(re.compile(SCIENTIFIC + "$"))
+    nlp.tokenizer.url_match = _memo_match(nlp.tokenizer.url_match.__self__)
     # spaCy keeps "k." and "m." whole as abbreviations; after a number they are a scale or
     # unit and a full stop ("worth $8k.", "cost £3m.", "took 10s.", "up 3.5p.")
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in UNIT_LETTER_STOPS}
