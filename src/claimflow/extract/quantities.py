@@ -1137,15 +1137,16 @@ class _Scan:
         return False
 
     def _phone(self, s: int) -> bool:
-        """Inside a phone number: "+44 20 7946 0958", "(212) 555-0187"."""
-        spans = getattr(self, "_phones", None)
-        if spans is None:
-            text = self.doc.doc.text
-            spans = self._phones = [m.span() for m in _PHONE.finditer(text)] if ("+" in text or "(" in text or "0" in text) else []
-        if not spans:
+        """Inside a phone number: "+44 20 7946 0958", "(212) 555-0187", "0800 123 4567".
+        Only the few tokens around the number are read, and only when one of them looks
+        like a part of a phone number (a "+NN", a bracket, a group with a leading zero)."""
+        a, b = max(0, s - 5), min(self.n, s + 6)
+        toks = self.span(a, b)
+        if not any(t.text[:1] in "+(" or t.text[:1] == "0" and len(t.text) > 1 and t.is_digit for t in toks):
             return False
-        at = self.tok(s).idx
-        return any(a <= at < b for a, b in spans)
+        text = "".join(t.text_with_ws for t in toks)
+        at = self.t[s].idx - toks[0].idx
+        return any(m.start() <= at < m.end() for m in _PHONE.finditer(text))
 
     def _joined(self, i: int) -> bool:
         """Token i is a hyphen, plus or slash with no space on either side."""
