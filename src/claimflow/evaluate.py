@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -145,6 +146,16 @@ def _pint_kind(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """Every currency word, symbol and name of the extractor's table, once per process."""
+    from claimflow.extract import patterns
+
+    words = {w for _, pre, post in patterns.CURRENCIES.values() for w in pre + post}
+    words |= {v[0] for v in patterns.CURRENCIES.values()} | set(patterns.MINOR_CURRENCIES)
+    return frozenset(words | GOLD_ONLY_CURRENCY_NAMES)
+
+
 def unit_name_kinds(name: str | None) -> frozenset[str]:
     """The kinds of quantity a gold unit name can denote (as `claims.unit_kind` names them)."""
     from claimflow.extract import patterns, units
@@ -158,10 +169,8 @@ def unit_name_kinds(name: str | None) -> frozenset[str]:
     if n in AMBIGUOUS_GOLD_NAMES:
         return AMBIGUOUS_GOLD_NAMES[n]
     head = n.split(" per ")[0].split("/")[0]
-    words = {w for _, pre, post in patterns.CURRENCIES.values() for w in pre + post}
-    words |= {v[0] for v in patterns.CURRENCIES.values()} | set(patterns.MINOR_CURRENCIES)
     if head.upper() in patterns.CURRENCIES or \
-            {head, head + "s", head.rstrip("s"), head.split()[-1]} & (words | GOLD_ONLY_CURRENCY_NAMES):
+            {head, head + "s", head.rstrip("s"), head.split()[-1]} & _currency_words():
         return frozenset({"currency"})
     kinds: set[str] = set()
     for form, original in ((n, raw), (n + "s", raw + "s"), (n.replace("-mass", ""), raw)):

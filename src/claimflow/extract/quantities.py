@@ -1544,12 +1544,12 @@ class _Scan:
         out: list[str] = []
         for j in range(s - 1, max(-1, s - 1 - before), -1):
             t = self.doc[j]
-            if t.text in _SENTENCE_ENDS or "\n" in t.text or "\n" in t.whitespace_:
+            if t.text in patterns.SENTENCE_STOPS or "\n" in t.text or "\n" in t.whitespace_:
                 break
             out.append(t.lower_)
         for j in range(e, min(self.n, e + after)):
             t = self.doc[j]
-            if t.text in _SENTENCE_ENDS or "\n" in t.text:
+            if t.text in patterns.SENTENCE_STOPS or "\n" in t.text:
                 break
             out.append(t.lower_)
             if "\n" in t.whitespace_:
@@ -2229,9 +2229,6 @@ _PRICE_DENOMINATORS = {"token", "user", "seat", "query", "request", "call", "bar
 
 # Words after "a year", "a decade" that make it a time reference, no rate ("a year ago").
 _TIME_REFERENCES = {"ago", "earlier", "before", "later", "after", "previously"}
-
-# Tokens that end a sentence, for the words read around an ambiguous unit.
-_SENTENCE_ENDS = {".", "!", "?", ";"}
 
 # Conjunctions that may follow a one-letter unit ("it weighed 1.2 t and carried cargo").
 _UNIT_CONJUNCTIONS = {"and", "or", "but", "nor", "while", "whereas"}
