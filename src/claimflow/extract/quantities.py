@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy
 from pint.errors import PintError
-from spacy.attrs import LIKE_NUM, LOWER, ORTH
+from spacy.attrs import LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -105,6 +105,7 @@ class QuantityFinder:
         self.firsts = {label: {k[0] for k in table if k} for label, table in self.tables.items()}
         self.lasts = {label: {k[-1] for k in table if k} for label, table in self.tables.items()}
         self.vocab = nlp.vocab
+        self.lexes = _LexCache(nlp.vocab)
         self.triggers = numpy.array(
             [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
 
@@ -167,7 +168,7 @@ class QuantityFinder:
             return anchors, vague
         cand = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.first_lowers)
                                  | numpy.isin(arr[:, 2], self.first_orths))
-        rows = arr[cand].tolist()
+        rows = arr[cand, :3].tolist()
         cand = cand.tolist()
         lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
         j, nc = 0, len(cand)
@@ -185,13 +186,14 @@ class QuantityFinder:
         return anchors, vague
 
     def __call__(self, doc: Doc) -> Doc:
-        arr = doc.to_array([LIKE_NUM, LOWER, ORTH])
+        arr = doc.to_array([LIKE_NUM, LOWER, ORTH, SPACY])
+        lowers, orths = arr[:, 1].tolist(), arr[:, 2].tolist()
         anchors, vague = self._matches(doc, arr)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(arr[:, 1].tolist(), self.tables, self.maxlen, self.firsts, self.lasts)
-        scan = _Scan(doc, index)
+        index = _PhraseIndex(lowers, self.tables, self.maxlen, self.firsts, self.lasts)
+        scan = _Scan(self.lexes.tokens(orths, arr[:, 3].tolist()), index)
         found = scan.run(sorted(set(anchors)), sorted(set(vague)))
         doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
         return doc
@@ -214,41 +216,66 @@ class QuantityFinder:
         return out
 
 
-class _Tokens(dict):
-    """The doc's tokens, each made once: the scan looks at the same few tokens around an
-    anchor many times, and spaCy builds a new Token object on every `doc[i]`. A dict
-    keyed by token index whose `__missing__` makes the Token: a cached `tokens[i]` is a
-    plain dict lookup (no Python call). Slices go through `span(start, stop)`."""
+class _Lex:
+    """What the scan reads of a token, as plain attributes: spaCy builds a Token object on
+    every `doc[i]` and each of its attributes is a call (`text` and `lower_` a StringStore
+    lookup). All but the trailing space are attributes of the lexeme, so one `_Lex` per
+    (word, trailing space) serves every occurrence in every doc (see `_LexCache`). Named as
+    spaCy's Token attributes, so the scan reads either the same way."""
 
-    def __init__(self, doc: Doc) -> None:
-        super().__init__()
-        self.doc = doc
-        self.n = len(doc)
+    __slots__ = ("text", "lower_", "whitespace_", "text_with_ws", "is_digit", "is_alpha", "like_num",
+                 "is_title", "is_upper", "is_lower", "is_punct", "is_space")
+
+    def __init__(self, lex, space: bool) -> None:
+        self.text = lex.orth_
+        self.lower_ = lex.lower_
+        self.whitespace_ = " " if space else ""
+        self.text_with_ws = self.text + self.whitespace_
+        self.is_digit, self.is_alpha, self.like_num = lex.is_digit, lex.is_alpha, lex.like_num
+        self.is_title, self.is_upper, self.is_lower = lex.is_title, lex.is_upper, lex.is_lower
+        self.is_punct, self.is_space = lex.is_punct, lex.is_space
 
     def __len__(self) -> int:
-        return self.n
+        return len(self.text)
 
-    def __missing__(self, key: int):
-        if key < 0:
-            return self[key + self.n]
-        t = self[key] = self.doc[key]
-        return t
+
+class _LexCache(dict):
+    """ORTH id -> (`_Lex` without, `_Lex` with a trailing space), made on first sight."""
+
+    LIMIT = 300_000  # distinct words kept before starting afresh (memory stays bounded)
+
+    def __init__(self, vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, orth: int) -> tuple[_Lex, _Lex]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        lex = self.vocab[orth]
+        pair = self[orth] = (_Lex(lex, False), _Lex(lex, True))
+        return pair
+
+    def tokens(self, orths: list[int], spaces: list[int]) -> "_Tokens":
+        return _Tokens([pair[sp] for pair, sp in zip(map(self.__getitem__, orths), spaces)])
+
+
+class _Tokens(list):
+    """The doc's tokens as `_Lex` objects, by token index (list indexing: a negative index
+    counts from the end, as `doc[i]` does). Slices go through `span(start, stop)`."""
 
     def span(self, start: int, stop: int) -> "_TokenList":
         """Tokens start..stop-1, with slice semantics (negative and out-of-range ends)."""
-        if start < 0 or not 0 <= stop <= self.n:
-            start, stop, _ = slice(start, stop).indices(self.n)
-        return _TokenList([self[i] for i in range(start, stop)])
+        return _TokenList(self[start:stop])
 
 
 class _Near(dict):
     """`near[i]`: token i, or None outside the doc (what the scan asks about its
-    neighbours); cached like `_Tokens`, so a repeated look is a plain dict lookup."""
+    neighbours); cached, so a repeated look is a plain dict lookup."""
 
     def __init__(self, tokens: _Tokens) -> None:
         super().__init__()
         self.tokens = tokens
-        self.n = tokens.n
+        self.n = len(tokens)
 
     def __missing__(self, i: int):
         t = self[i] = self.tokens[i] if 0 <= i < self.n else None
@@ -398,11 +425,11 @@ _TIEBREAK = re.compile(r"\d{1,2}\(\d{1,2}$")
 class _Scan:
     """The scan around each number anchor. Token-level, O(number of anchors)."""
 
-    def __init__(self, doc: Doc, index: "_PhraseIndex") -> None:
-        self.doc = _Tokens(doc)
-        self.t = _Near(self.doc)  # self.t[i]: token i or None
+    def __init__(self, tokens: _Tokens, index: "_PhraseIndex") -> None:
+        self.doc = tokens  # self.doc[i]: token i (a `_Lex`)
+        self.t = _Near(tokens)  # self.t[i]: token i or None
         self.index = index
-        self.n = len(doc)
+        self.n = len(tokens)
 
     # helpers ------------------------------------------------------------------------
     def tok(self, i: int):
@@ -983,7 +1010,7 @@ class _Scan:
                 continue
             if t.is_upper and len(t.text) > 1:
                 return True
-        if after is not None and self._count_noun(after.i) is not None:
+        if after is not None and self._count_noun(num_e if before else ce) is not None:
             return True
         if not before and after is not None and after.is_alpha and after.is_lower \
                 and after.lower_ not in patterns.COUNT_STOP_WORDS and numbers.scale_of(after.text) is None:
@@ -1145,7 +1172,7 @@ class _Scan:
         if not any(t.text[:1] in "+(" or t.text[:1] == "0" and len(t.text) > 1 and t.is_digit for t in toks):
             return False
         text = "".join(t.text_with_ws for t in toks)
-        at = self.t[s].idx - toks[0].idx
+        at = sum(len(t.text_with_ws) for t in toks[:s - a])  # token s's offset in `text`
         return any(m.start() <= at < m.end() for m in _PHONE.finditer(text))
 
     def _joined(self, i: int) -> bool:
