@@ -145,6 +145,18 @@ class QuantityFinder:
         self.first_lowers_set = set(self.first_lowers.tolist())
         self.first_orths_set = set(self.first_orths.tolist())
         self._start_matchers: dict[tuple, Matcher] = {}
+        # The same patterns as plain data, tried on the attribute lists (see _match_at); any
+        # pattern they cannot express leaves the Matcher to do all the matching.
+        compiled = {key: [(family == "vague", _compile_pattern(p, strings)) for family, p in pats]
+                    for key, pats in self.starts.items()}
+        self.compiled = compiled if all(c is not None for pats in compiled.values() for _, c in pats) else None
+        self._start_patterns: dict[tuple, list] = {}
+
+    def _patterns_for(self, keys: tuple) -> list:
+        pats = self._start_patterns.get(keys)
+        if pats is None:
+            pats = self._start_patterns[keys] = [p for k in keys for p in self.compiled.get(k, ())]
+        return pats
 
     def _matcher_for(self, keys: tuple) -> Matcher:
         m = self._start_matchers.get(keys)
@@ -156,9 +168,10 @@ class QuantityFinder:
                     m.add(family, pats)
         return m
 
-    def _matches(self, doc: Doc, arr) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def _matches(self, doc: Doc, arr, lowers_col: list[int], orths_col: list[int]) \
+            -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """(number anchors, vague quantities) as token spans; `arr` holds the doc's
-        LIKE_NUM, LOWER and ORTH columns."""
+        LIKE_NUM, LOWER and ORTH columns (the last two also as lists)."""
         anchors, vague = [], []
         windows = self._windows(doc, arr)
         if not self.grouped:
@@ -171,6 +184,7 @@ class QuantityFinder:
         rows = arr[cand, :3].tolist()
         cand = cand.tolist()
         lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
+        cols = (arr[:, 0].tolist(), lowers_col, orths_col) if self.compiled is not None else None
         j, nc = 0, len(cand)
         for ws, we in windows:
             while j < nc and cand[j] < ws:
@@ -180,15 +194,18 @@ class QuantityFinder:
                 num, low, orth = rows[j]
                 keys = ((("num",),) if num else ()) + ((("lower", low),) if low in lowers else ()) \
                     + ((("orth", orth),) if orth in orths else ())
-                for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
-                    (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
+                if cols is not None:
+                    _match_at(self._patterns_for(keys), cols, i, min(we, i + width), anchors, vague)
+                else:
+                    for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
+                        (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
                 j += 1
         return anchors, vague
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([LIKE_NUM, LOWER, ORTH, SPACY])
         lowers, orths = arr[:, 1].tolist(), arr[:, 2].tolist()
-        anchors, vague = self._matches(doc, arr)
+        anchors, vague = self._matches(doc, arr, lowers, orths)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
@@ -214,6 +231,55 @@ class QuantityFinder:
             else:
                 out.append((s, e))
         return out
+
+
+_PATTERN_COLUMNS = {"LIKE_NUM": 0, "LOWER": 1, "ORTH": 2}  # the columns `_match_at` reads
+
+
+def _compile_pattern(pat: list[dict], strings) -> tuple | None:
+    """A Matcher pattern as plain data: per token (column, accepted values, optional), the
+    values as ids of the StringStore (LIKE_NUM as 0/1); None for what this cannot express
+    (other attributes or operators: the Matcher then does the matching)."""
+    out = []
+    for spec in pat:
+        op = spec.get("OP")
+        attrs = set(spec) - {"OP"}
+        if op not in (None, "?") or len(attrs) != 1 or not attrs <= set(_PATTERN_COLUMNS):
+            return None
+        attr = attrs.pop()
+        value = spec[attr]
+        if attr == "LIKE_NUM":
+            if not isinstance(value, bool):
+                return None
+            values = frozenset({int(value)})
+        else:
+            words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+            if not all(isinstance(w, str) for w in words):
+                return None
+            values = frozenset(strings.add(w) for w in words)
+        out.append((_PATTERN_COLUMNS[attr], values, op == "?"))
+    return tuple(out)
+
+
+def _match_at(pats: list, cols: tuple, i: int, stop: int, anchors: list, vague: list) -> None:
+    """Every match of the compiled patterns `pats` ((vague?, pattern) pairs) that starts at
+    token i and ends by `stop`, appended as (start, end) to `anchors` or `vague`. As spaCy's
+    Matcher (no "greedy"): every way through the optional tokens is a match of its own;
+    none is empty."""
+    for is_vague, pat in pats:
+        n = len(pat)
+        states = [(0, i)]  # (position in the pattern, next token)
+        while states:
+            k, j = states.pop()
+            if k == n:
+                if j > i:
+                    (vague if is_vague else anchors).append((i, j))
+                continue
+            col, values, optional = pat[k]
+            if optional:
+                states.append((k + 1, j))
+            if j < stop and cols[col][j] in values:
+                states.append((k + 1, j + 1))
 
 
 class _Lex:
