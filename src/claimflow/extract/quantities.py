@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy
 from pint.errors import PintError
-from spacy.attrs import LIKE_NUM, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -203,16 +203,17 @@ class QuantityFinder:
         return anchors, vague
 
     def __call__(self, doc: Doc) -> Doc:
-        arr = doc.to_array([LIKE_NUM, LOWER, ORTH, SPACY])
+        arr = doc.to_array([LIKE_NUM, LOWER, ORTH, SPACY, IDX])
         lowers, orths = arr[:, 1].tolist(), arr[:, 2].tolist()
         anchors, vague = self._matches(doc, arr, lowers, orths)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
         index = _PhraseIndex(lowers, self.tables, self.maxlen, self.firsts, self.lasts)
-        scan = _Scan(self.lexes.tokens(orths, arr[:, 3].tolist()), index)
-        found = scan.run(sorted(set(anchors)), sorted(set(vague)))
-        doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
+        tokens = self.lexes.tokens(orths, arr[:, 3].tolist())
+        found = _Scan(tokens, index).run(sorted(set(anchors)), sorted(set(vague)))
+        where = _Spans(doc, tokens, arr[:, 4])
+        doc.user_data["quantities"] = [r for r in map(partial(_safe_record, where), found) if r is not None]
         return doc
 
 
@@ -290,7 +291,7 @@ class _Lex:
     spaCy's Token attributes, so the scan reads either the same way."""
 
     __slots__ = ("text", "lower_", "whitespace_", "text_with_ws", "is_digit", "is_alpha", "like_num",
-                 "is_title", "is_upper", "is_lower", "is_punct", "is_space")
+                 "is_title", "is_upper", "is_lower", "is_punct", "is_space", "phone_part")
 
     def __init__(self, lex, space: bool) -> None:
         self.text = lex.orth_
@@ -300,6 +301,8 @@ class _Lex:
         self.is_digit, self.is_alpha, self.like_num = lex.is_digit, lex.is_alpha, lex.like_num
         self.is_title, self.is_upper, self.is_lower = lex.is_title, lex.is_upper, lex.is_lower
         self.is_punct, self.is_space = lex.is_punct, lex.is_space
+        # may be part of a phone number (see _Scan._phone): "+44", "(212", "0958"
+        self.phone_part = self.text[:1] in "+(" or self.text[:1] == "0" and len(self.text) > 1 and self.is_digit
 
     def __len__(self) -> int:
         return len(self.text)
@@ -371,9 +374,11 @@ class _PhraseIndex:
         self.lasts = lasts
 
     def starting(self, label: str, i: int) -> tuple[int, str] | None:
-        table, low = self.tables[label], self.lowers
-        if low[i] not in self.firsts[label]:
+        """Outside the doc (i < 0 or past its end): None."""
+        low = self.lowers
+        if not 0 <= i < len(low) or low[i] not in self.firsts[label]:
             return None
+        table = self.tables[label]
         for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
             v = table.get(tuple(low[i:i + n]))
             if v is not None:
@@ -381,9 +386,11 @@ class _PhraseIndex:
         return None
 
     def ending(self, label: str, i: int) -> tuple[int, str] | None:
-        table, low = self.tables[label], self.lowers
-        if low[i - 1] not in self.lasts[label]:
+        """Outside the doc (i <= 0 or past its end): None."""
+        low = self.lowers
+        if not 0 < i <= len(low) or low[i - 1] not in self.lasts[label]:
             return None
+        table = self.tables[label]
         for n in range(min(self.maxlen[label], i), 0, -1):
             v = table.get(tuple(low[i - n:i]))
             if v is not None:
@@ -391,23 +398,45 @@ class _PhraseIndex:
         return None
 
 
-def _safe_record(doc: Doc, q: Q) -> dict | None:
+class _Spans:
+    """Text and character offsets of token spans as spaCy's Span gives them, read from the
+    scan's tokens and the doc's IDX column (no Span and Token objects per record)."""
+
+    def __init__(self, doc: Doc, tokens: "_Tokens", idx) -> None:
+        self.doc, self.tokens, self.idx = doc, tokens, idx
+
+    def text(self, s: int, e: int) -> str:
+        """As `Span.text`: the last token's trailing space left off."""
+        if not 0 <= s < e <= len(self.tokens):
+            return self.doc[s:e].text
+        toks = self.tokens
+        return "".join([t.text_with_ws for t in toks[s:e - 1]]) + toks[e - 1].text
+
+    def chars(self, s: int, e: int) -> tuple[int, int]:
+        """As (`Span.start_char`, `Span.end_char`)."""
+        if not 0 <= s < e <= len(self.tokens):
+            span = self.doc[s:e]
+            return span.start_char, span.end_char
+        return int(self.idx[s]), int(self.idx[e - 1]) + len(self.tokens[e - 1].text)
+
+
+def _safe_record(where: _Spans, q: Q) -> dict | None:
     """One quantity's record; a quantity whose conversion fails is skipped (and logged),
     it never takes its document down."""
     try:
-        rec = _to_record(doc, q)
+        rec = _to_record(where, q)
     except (PintError, ValueError, ArithmeticError) as exc:
-        log.warning("skipped %r at token %d: %s", doc[q.start:q.end].text, q.start, exc)
+        log.warning("skipped %r at token %d: %s", where.text(q.start, q.end), q.start, exc)
         return None
     if not all(v is None or math.isfinite(v) for v in (rec["stated_low"], rec["stated_high"], rec["low"], rec["high"])):
         # "1e400" overflows a float: no claim (and no "Infinity" in the JSON output)
-        log.debug("skipped %r at token %d: the value overflows a float", doc[q.start:q.end].text, q.start)
+        log.debug("skipped %r at token %d: the value overflows a float", where.text(q.start, q.end), q.start)
         return None
     return rec
 
 
-def _to_record(doc: Doc, q: Q) -> dict:
-    span = doc[q.start:q.end]
+def _to_record(where: _Spans, q: Q) -> dict:
+    written = where.text(q.start, q.end) if q.unit is not None or q.per is not None else ""
     if q.currency:
         stated_unit, unit_canon = q.currency_name or q.currency, q.currency
         factor = q.minor
@@ -415,7 +444,7 @@ def _to_record(doc: Doc, q: Q) -> dict:
         # in a rate the currency is named in words: "dollar per hour", "cent per dozen"
         rate_head = q.currency_name if q.minor != 1.0 else patterns.CURRENCIES[q.currency][0]
     elif q.unit is not None:
-        stated_unit, unit_canon = units.stated_name(q.unit, span.text), q.unit.canonical
+        stated_unit, unit_canon = units.stated_name(q.unit, written), q.unit.canonical
         if q.emissions:
             stated_unit, unit_canon = f"{stated_unit} CO2e", "t CO2e"
         spec = q.unit
@@ -443,7 +472,7 @@ def _to_record(doc: Doc, q: Q) -> dict:
         # by pint (`units.rate_canonical`: "m/ms" -> m/s, "J/m^2" -> Wh/m^2, "l/km" -> m^3/m);
         # other rates keep the stated denominator ("USD/h", "USD/kg", "kg/day"), whose size
         # is part of what was said.
-        per_name = units.stated_name(q.per, span.text)
+        per_name = units.stated_name(q.per, written)
         if q.per_scale != 1.0:
             words = {1e3: "thousand", 1e6: "million", 1e9: "billion"}.get(q.per_scale, f"{q.per_scale:g}")
             per_name = f"{words} {_plural(per_name)}"
@@ -463,11 +492,12 @@ def _to_record(doc: Doc, q: Q) -> dict:
                 base, per_scale = canon, q.per_scale
                 canon = lambda v: base(v) / per_scale  # noqa: E731
         if q.per2 is not None:
-            stated_unit = f"{stated_unit} per {units.stated_name(q.per2, span.text)}"
+            stated_unit = f"{stated_unit} per {units.stated_name(q.per2, written)}"
             unit_canon = f"{unit_canon}/{q.per2.stated}"
     low, high = q.low, q.high
+    start_char, end_char = where.chars(q.start, q.end)
     return {
-        "start": span.start_char, "end": span.end_char, "tok_start": q.start, "tok_end": q.end,
+        "start": start_char, "end": end_char, "tok_start": q.start, "tok_end": q.end,
         "num_tok_start": q.num_start,
         "stated_low": low, "stated_high": high, "stated_unit": stated_unit,
         "low": _tidy(canon(low)) if low is not None else None,
@@ -496,6 +526,12 @@ class _Scan:
         self.t = _Near(tokens)  # self.t[i]: token i or None
         self.index = index
         self.n = len(tokens)
+        # the hot helpers as bound C methods (no Python frame per call); same answers as
+        # the methods below, which they shadow
+        self.tok = self.t.__getitem__
+        self.span = tokens.span
+        self.phrase_at = index.starting
+        self.phrase_ending = index.ending
 
     # helpers ------------------------------------------------------------------------
     def tok(self, i: int):
@@ -510,10 +546,10 @@ class _Scan:
         return t is not None and not t.whitespace_
 
     def phrase_at(self, label: str, i: int) -> tuple[int, str] | None:
-        return self.index.starting(label, i) if 0 <= i < self.n else None
+        return self.index.starting(label, i)
 
     def phrase_ending(self, label: str, i: int) -> tuple[int, str] | None:
-        return self.index.ending(label, i) if 0 < i <= self.n else None
+        return self.index.ending(label, i)
 
     def is_break(self, i: int) -> bool:
         t = self.t[i]
@@ -1235,7 +1271,10 @@ class _Scan:
         like a part of a phone number (a "+NN", a bracket, a group with a leading zero)."""
         a, b = max(0, s - 5), min(self.n, s + 6)
         toks = self.span(a, b)
-        if not any(t.text[:1] in "+(" or t.text[:1] == "0" and len(t.text) > 1 and t.is_digit for t in toks):
+        for t in toks:
+            if t.phone_part:
+                break
+        else:
             return False
         text = "".join(t.text_with_ws for t in toks)
         at = sum(len(t.text_with_ws) for t in toks[:s - a])  # token s's offset in `text`
