@@ -291,7 +291,7 @@ class _Lex:
     spaCy's Token attributes, so the scan reads either the same way."""
 
     __slots__ = ("text", "lower_", "whitespace_", "text_with_ws", "is_digit", "is_alpha", "like_num",
-                 "is_title", "is_upper", "is_lower", "is_punct", "is_space", "phone_part")
+                 "is_title", "is_upper", "is_lower", "is_punct", "is_space", "phone_part", "mixed_case")
 
     def __init__(self, lex, space: bool) -> None:
         self.text = lex.orth_
@@ -303,6 +303,7 @@ class _Lex:
         self.is_punct, self.is_space = lex.is_punct, lex.is_space
         # may be part of a phone number (see _Scan._phone): "+44", "(212", "0958"
         self.phone_part = self.text[:1] in "+(" or self.text[:1] == "0" and len(self.text) > 1 and self.is_digit
+        self.mixed_case = any(ch.isupper() for ch in self.text[1:])  # a capital after the first letter
 
     def __len__(self) -> int:
         return len(self.text)
@@ -354,7 +355,9 @@ class _Near(dict):
 class _TokenList(list):
     @property
     def text(self) -> str:
-        return "".join(t.text_with_ws for t in self).rstrip() if self else ""
+        if len(self) == 1:  # most numbers are one token
+            return self[0].text_with_ws.rstrip()
+        return "".join([t.text_with_ws for t in self]).rstrip() if self else ""
 
     @property
     def lower_(self) -> str:
@@ -1018,8 +1021,8 @@ class _Scan:
             if prev.text in {"#", "@", "/"} and self.glued(s - 1) and not (prev.text == "/" and self._slash_pair(s - 1)):
                 return True
             # "Llama 2", "Windows 10", "English 101": a number in a name
-            mixed_case = any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15", "PlayStation 5"
-            if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
+            # capitals after the first letter: "iPhone 15", "PlayStation 5" (a per-word flag)
+            if (prev.is_title or prev.is_upper or prev.mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and prev.text not in units.UNITS_BEFORE \
                     and not self._currency_code_before(s, e) \
