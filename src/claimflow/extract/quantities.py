@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy
 from pint.errors import PintError
-from spacy.attrs import LIKE_NUM, LOWER, ORTH
+from spacy.attrs import IDX, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -105,6 +105,7 @@ class QuantityFinder:
         self.firsts = {label: {k[0] for k in table if k} for label, table in self.tables.items()}
         self.lasts = {label: {k[-1] for k in table if k} for label, table in self.tables.items()}
         self.vocab = nlp.vocab
+        self.lexes = _LexCache(nlp.vocab)
         self.triggers = numpy.array(
             [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
 
@@ -144,6 +145,18 @@ class QuantityFinder:
         self.first_lowers_set = set(self.first_lowers.tolist())
         self.first_orths_set = set(self.first_orths.tolist())
         self._start_matchers: dict[tuple, Matcher] = {}
+        # The same patterns as plain data, tried on the attribute lists (see _match_at); any
+        # pattern they cannot express leaves the Matcher to do all the matching.
+        compiled = {key: [(family == "vague", _compile_pattern(p, strings)) for family, p in pats]
+                    for key, pats in self.starts.items()}
+        self.compiled = compiled if all(c is not None for pats in compiled.values() for _, c in pats) else None
+        self._start_patterns: dict[tuple, list] = {}
+
+    def _patterns_for(self, keys: tuple) -> list:
+        pats = self._start_patterns.get(keys)
+        if pats is None:
+            pats = self._start_patterns[keys] = [p for k in keys for p in self.compiled.get(k, ())]
+        return pats
 
     def _matcher_for(self, keys: tuple) -> Matcher:
         m = self._start_matchers.get(keys)
@@ -155,9 +168,10 @@ class QuantityFinder:
                     m.add(family, pats)
         return m
 
-    def _matches(self, doc: Doc, arr) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def _matches(self, doc: Doc, arr, lowers_col: list[int], orths_col: list[int]) \
+            -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """(number anchors, vague quantities) as token spans; `arr` holds the doc's
-        LIKE_NUM, LOWER and ORTH columns."""
+        LIKE_NUM, LOWER and ORTH columns (the last two also as lists)."""
         anchors, vague = [], []
         windows = self._windows(doc, arr)
         if not self.grouped:
@@ -167,9 +181,10 @@ class QuantityFinder:
             return anchors, vague
         cand = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.first_lowers)
                                  | numpy.isin(arr[:, 2], self.first_orths))
-        rows = arr[cand].tolist()
+        rows = arr[cand, :3].tolist()
         cand = cand.tolist()
         lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
+        cols = (arr[:, 0].tolist(), lowers_col, orths_col) if self.compiled is not None else None
         j, nc = 0, len(cand)
         for ws, we in windows:
             while j < nc and cand[j] < ws:
@@ -179,21 +194,26 @@ class QuantityFinder:
                 num, low, orth = rows[j]
                 keys = ((("num",),) if num else ()) + ((("lower", low),) if low in lowers else ()) \
                     + ((("orth", orth),) if orth in orths else ())
-                for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
-                    (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
+                if cols is not None:
+                    _match_at(self._patterns_for(keys), cols, i, min(we, i + width), anchors, vague)
+                else:
+                    for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
+                        (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
                 j += 1
         return anchors, vague
 
     def __call__(self, doc: Doc) -> Doc:
-        arr = doc.to_array([LIKE_NUM, LOWER, ORTH])
-        anchors, vague = self._matches(doc, arr)
+        arr = doc.to_array([LIKE_NUM, LOWER, ORTH, SPACY, IDX])
+        lowers, orths = arr[:, 1].tolist(), arr[:, 2].tolist()
+        anchors, vague = self._matches(doc, arr, lowers, orths)
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(arr[:, 1].tolist(), self.tables, self.maxlen, self.firsts, self.lasts)
-        scan = _Scan(doc, index)
-        found = scan.run(sorted(set(anchors)), sorted(set(vague)))
-        doc.user_data["quantities"] = [r for r in map(partial(_safe_record, doc), found) if r is not None]
+        index = _PhraseIndex(lowers, self.tables, self.maxlen, self.firsts, self.lasts)
+        tokens = self.lexes.tokens(orths, arr[:, 3].tolist())
+        found = _Scan(tokens, index).run(sorted(set(anchors)), sorted(set(vague)))
+        where = _Spans(doc, tokens, arr[:, 4])
+        doc.user_data["quantities"] = [r for r in map(partial(_safe_record, where), found) if r is not None]
         return doc
 
 
@@ -214,41 +234,118 @@ class QuantityFinder:
         return out
 
 
-class _Tokens(dict):
-    """The doc's tokens, each made once: the scan looks at the same few tokens around an
-    anchor many times, and spaCy builds a new Token object on every `doc[i]`. A dict
-    keyed by token index whose `__missing__` makes the Token: a cached `tokens[i]` is a
-    plain dict lookup (no Python call). Slices go through `span(start, stop)`."""
+_PATTERN_COLUMNS = {"LIKE_NUM": 0, "LOWER": 1, "ORTH": 2}  # the columns `_match_at` reads
 
-    def __init__(self, doc: Doc) -> None:
-        super().__init__()
-        self.doc = doc
-        self.n = len(doc)
+
+def _compile_pattern(pat: list[dict], strings) -> tuple | None:
+    """A Matcher pattern as plain data: per token (column, accepted values, optional), the
+    values as ids of the StringStore (LIKE_NUM as 0/1); None for what this cannot express
+    (other attributes or operators: the Matcher then does the matching)."""
+    out = []
+    for spec in pat:
+        op = spec.get("OP")
+        attrs = set(spec) - {"OP"}
+        if op not in (None, "?") or len(attrs) != 1 or not attrs <= set(_PATTERN_COLUMNS):
+            return None
+        attr = attrs.pop()
+        value = spec[attr]
+        if attr == "LIKE_NUM":
+            if not isinstance(value, bool):
+                return None
+            values = frozenset({int(value)})
+        else:
+            words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+            if not all(isinstance(w, str) for w in words):
+                return None
+            values = frozenset(strings.add(w) for w in words)
+        out.append((_PATTERN_COLUMNS[attr], values, op == "?"))
+    return tuple(out)
+
+
+def _match_at(pats: list, cols: tuple, i: int, stop: int, anchors: list, vague: list) -> None:
+    """Every match of the compiled patterns `pats` ((vague?, pattern) pairs) that starts at
+    token i and ends by `stop`, appended as (start, end) to `anchors` or `vague`. As spaCy's
+    Matcher (no "greedy"): every way through the optional tokens is a match of its own;
+    none is empty."""
+    for is_vague, pat in pats:
+        n = len(pat)
+        states = [(0, i)]  # (position in the pattern, next token)
+        while states:
+            k, j = states.pop()
+            if k == n:
+                if j > i:
+                    (vague if is_vague else anchors).append((i, j))
+                continue
+            col, values, optional = pat[k]
+            if optional:
+                states.append((k + 1, j))
+            if j < stop and cols[col][j] in values:
+                states.append((k + 1, j + 1))
+
+
+class _Lex:
+    """What the scan reads of a token, as plain attributes: spaCy builds a Token object on
+    every `doc[i]` and each of its attributes is a call (`text` and `lower_` a StringStore
+    lookup). All but the trailing space are attributes of the lexeme, so one `_Lex` per
+    (word, trailing space) serves every occurrence in every doc (see `_LexCache`). Named as
+    spaCy's Token attributes, so the scan reads either the same way."""
+
+    __slots__ = ("text", "lower_", "whitespace_", "text_with_ws", "is_digit", "is_alpha", "like_num",
+                 "is_title", "is_upper", "is_lower", "is_punct", "is_space", "phone_part", "mixed_case")
+
+    def __init__(self, lex, space: bool) -> None:
+        self.text = lex.orth_
+        self.lower_ = lex.lower_
+        self.whitespace_ = " " if space else ""
+        self.text_with_ws = self.text + self.whitespace_
+        self.is_digit, self.is_alpha, self.like_num = lex.is_digit, lex.is_alpha, lex.like_num
+        self.is_title, self.is_upper, self.is_lower = lex.is_title, lex.is_upper, lex.is_lower
+        self.is_punct, self.is_space = lex.is_punct, lex.is_space
+        # may be part of a phone number (see _Scan._phone): "+44", "(212", "0958"
+        self.phone_part = self.text[:1] in "+(" or self.text[:1] == "0" and len(self.text) > 1 and self.is_digit
+        self.mixed_case = any(ch.isupper() for ch in self.text[1:])  # a capital after the first letter
 
     def __len__(self) -> int:
-        return self.n
+        return len(self.text)
 
-    def __missing__(self, key: int):
-        if key < 0:
-            return self[key + self.n]
-        t = self[key] = self.doc[key]
-        return t
+
+class _LexCache(dict):
+    """ORTH id -> (`_Lex` without, `_Lex` with a trailing space), made on first sight."""
+
+    LIMIT = 300_000  # distinct words kept before starting afresh (memory stays bounded)
+
+    def __init__(self, vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, orth: int) -> tuple[_Lex, _Lex]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        lex = self.vocab[orth]
+        pair = self[orth] = (_Lex(lex, False), _Lex(lex, True))
+        return pair
+
+    def tokens(self, orths: list[int], spaces: list[int]) -> "_Tokens":
+        return _Tokens([pair[sp] for pair, sp in zip(map(self.__getitem__, orths), spaces)])
+
+
+class _Tokens(list):
+    """The doc's tokens as `_Lex` objects, by token index (list indexing: a negative index
+    counts from the end, as `doc[i]` does). Slices go through `span(start, stop)`."""
 
     def span(self, start: int, stop: int) -> "_TokenList":
         """Tokens start..stop-1, with slice semantics (negative and out-of-range ends)."""
-        if start < 0 or not 0 <= stop <= self.n:
-            start, stop, _ = slice(start, stop).indices(self.n)
-        return _TokenList([self[i] for i in range(start, stop)])
+        return _TokenList(self[start:stop])
 
 
 class _Near(dict):
     """`near[i]`: token i, or None outside the doc (what the scan asks about its
-    neighbours); cached like `_Tokens`, so a repeated look is a plain dict lookup."""
+    neighbours); cached, so a repeated look is a plain dict lookup."""
 
     def __init__(self, tokens: _Tokens) -> None:
         super().__init__()
         self.tokens = tokens
-        self.n = tokens.n
+        self.n = len(tokens)
 
     def __missing__(self, i: int):
         t = self[i] = self.tokens[i] if 0 <= i < self.n else None
@@ -258,7 +355,9 @@ class _Near(dict):
 class _TokenList(list):
     @property
     def text(self) -> str:
-        return "".join(t.text_with_ws for t in self).rstrip() if self else ""
+        if len(self) == 1:  # most numbers are one token
+            return self[0].text_with_ws.rstrip()
+        return "".join([t.text_with_ws for t in self]).rstrip() if self else ""
 
     @property
     def lower_(self) -> str:
@@ -278,9 +377,11 @@ class _PhraseIndex:
         self.lasts = lasts
 
     def starting(self, label: str, i: int) -> tuple[int, str] | None:
-        table, low = self.tables[label], self.lowers
-        if low[i] not in self.firsts[label]:
+        """Outside the doc (i < 0 or past its end): None."""
+        low = self.lowers
+        if not 0 <= i < len(low) or low[i] not in self.firsts[label]:
             return None
+        table = self.tables[label]
         for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
             v = table.get(tuple(low[i:i + n]))
             if v is not None:
@@ -288,9 +389,11 @@ class _PhraseIndex:
         return None
 
     def ending(self, label: str, i: int) -> tuple[int, str] | None:
-        table, low = self.tables[label], self.lowers
-        if low[i - 1] not in self.lasts[label]:
+        """Outside the doc (i <= 0 or past its end): None."""
+        low = self.lowers
+        if not 0 < i <= len(low) or low[i - 1] not in self.lasts[label]:
             return None
+        table = self.tables[label]
         for n in range(min(self.maxlen[label], i), 0, -1):
             v = table.get(tuple(low[i - n:i]))
             if v is not None:
@@ -298,23 +401,45 @@ class _PhraseIndex:
         return None
 
 
-def _safe_record(doc: Doc, q: Q) -> dict | None:
+class _Spans:
+    """Text and character offsets of token spans as spaCy's Span gives them, read from the
+    scan's tokens and the doc's IDX column (no Span and Token objects per record)."""
+
+    def __init__(self, doc: Doc, tokens: "_Tokens", idx) -> None:
+        self.doc, self.tokens, self.idx = doc, tokens, idx
+
+    def text(self, s: int, e: int) -> str:
+        """As `Span.text`: the last token's trailing space left off."""
+        if not 0 <= s < e <= len(self.tokens):
+            return self.doc[s:e].text
+        toks = self.tokens
+        return "".join([t.text_with_ws for t in toks[s:e - 1]]) + toks[e - 1].text
+
+    def chars(self, s: int, e: int) -> tuple[int, int]:
+        """As (`Span.start_char`, `Span.end_char`)."""
+        if not 0 <= s < e <= len(self.tokens):
+            span = self.doc[s:e]
+            return span.start_char, span.end_char
+        return int(self.idx[s]), int(self.idx[e - 1]) + len(self.tokens[e - 1].text)
+
+
+def _safe_record(where: _Spans, q: Q) -> dict | None:
     """One quantity's record; a quantity whose conversion fails is skipped (and logged),
     it never takes its document down."""
     try:
-        rec = _to_record(doc, q)
+        rec = _to_record(where, q)
     except (PintError, ValueError, ArithmeticError) as exc:
-        log.warning("skipped %r at token %d: %s", doc[q.start:q.end].text, q.start, exc)
+        log.warning("skipped %r at token %d: %s", where.text(q.start, q.end), q.start, exc)
         return None
     if not all(v is None or math.isfinite(v) for v in (rec["stated_low"], rec["stated_high"], rec["low"], rec["high"])):
         # "1e400" overflows a float: no claim (and no "Infinity" in the JSON output)
-        log.debug("skipped %r at token %d: the value overflows a float", doc[q.start:q.end].text, q.start)
+        log.debug("skipped %r at token %d: the value overflows a float", where.text(q.start, q.end), q.start)
         return None
     return rec
 
 
-def _to_record(doc: Doc, q: Q) -> dict:
-    span = doc[q.start:q.end]
+def _to_record(where: _Spans, q: Q) -> dict:
+    written = where.text(q.start, q.end) if q.unit is not None or q.per is not None else ""
     if q.currency:
         stated_unit, unit_canon = q.currency_name or q.currency, q.currency
         factor = q.minor
@@ -322,7 +447,7 @@ def _to_record(doc: Doc, q: Q) -> dict:
         # in a rate the currency is named in words: "dollar per hour", "cent per dozen"
         rate_head = q.currency_name if q.minor != 1.0 else patterns.CURRENCIES[q.currency][0]
     elif q.unit is not None:
-        stated_unit, unit_canon = units.stated_name(q.unit, span.text), q.unit.canonical
+        stated_unit, unit_canon = units.stated_name(q.unit, written), q.unit.canonical
         if q.emissions:
             stated_unit, unit_canon = f"{stated_unit} CO2e", "t CO2e"
         spec = q.unit
@@ -350,7 +475,7 @@ def _to_record(doc: Doc, q: Q) -> dict:
         # by pint (`units.rate_canonical`: "m/ms" -> m/s, "J/m^2" -> Wh/m^2, "l/km" -> m^3/m);
         # other rates keep the stated denominator ("USD/h", "USD/kg", "kg/day"), whose size
         # is part of what was said.
-        per_name = units.stated_name(q.per, span.text)
+        per_name = units.stated_name(q.per, written)
         if q.per_scale != 1.0:
             words = {1e3: "thousand", 1e6: "million", 1e9: "billion"}.get(q.per_scale, f"{q.per_scale:g}")
             per_name = f"{words} {_plural(per_name)}"
@@ -370,11 +495,12 @@ def _to_record(doc: Doc, q: Q) -> dict:
                 base, per_scale = canon, q.per_scale
                 canon = lambda v: base(v) / per_scale  # noqa: E731
         if q.per2 is not None:
-            stated_unit = f"{stated_unit} per {units.stated_name(q.per2, span.text)}"
+            stated_unit = f"{stated_unit} per {units.stated_name(q.per2, written)}"
             unit_canon = f"{unit_canon}/{q.per2.stated}"
     low, high = q.low, q.high
+    start_char, end_char = where.chars(q.start, q.end)
     return {
-        "start": span.start_char, "end": span.end_char, "tok_start": q.start, "tok_end": q.end,
+        "start": start_char, "end": end_char, "tok_start": q.start, "tok_end": q.end,
         "num_tok_start": q.num_start,
         "stated_low": low, "stated_high": high, "stated_unit": stated_unit,
         "low": _tidy(canon(low)) if low is not None else None,
@@ -398,11 +524,17 @@ _TIEBREAK = re.compile(r"\d{1,2}\(\d{1,2}$")
 class _Scan:
     """The scan around each number anchor. Token-level, O(number of anchors)."""
 
-    def __init__(self, doc: Doc, index: "_PhraseIndex") -> None:
-        self.doc = _Tokens(doc)
-        self.t = _Near(self.doc)  # self.t[i]: token i or None
+    def __init__(self, tokens: _Tokens, index: "_PhraseIndex") -> None:
+        self.doc = tokens  # self.doc[i]: token i (a `_Lex`)
+        self.t = _Near(tokens)  # self.t[i]: token i or None
         self.index = index
-        self.n = len(doc)
+        self.n = len(tokens)
+        # the hot helpers as bound C methods (no Python frame per call); same answers as
+        # the methods below, which they shadow
+        self.tok = self.t.__getitem__
+        self.span = tokens.span
+        self.phrase_at = index.starting
+        self.phrase_ending = index.ending
 
     # helpers ------------------------------------------------------------------------
     def tok(self, i: int):
@@ -417,10 +549,10 @@ class _Scan:
         return t is not None and not t.whitespace_
 
     def phrase_at(self, label: str, i: int) -> tuple[int, str] | None:
-        return self.index.starting(label, i) if 0 <= i < self.n else None
+        return self.index.starting(label, i)
 
     def phrase_ending(self, label: str, i: int) -> tuple[int, str] | None:
-        return self.index.ending(label, i) if 0 < i <= self.n else None
+        return self.index.ending(label, i)
 
     def is_break(self, i: int) -> bool:
         t = self.t[i]
@@ -889,8 +1021,8 @@ class _Scan:
             if prev.text in {"#", "@", "/"} and self.glued(s - 1) and not (prev.text == "/" and self._slash_pair(s - 1)):
                 return True
             # "Llama 2", "Windows 10", "English 101": a number in a name
-            mixed_case = any(ch.isupper() for ch in prev.text[1:])  # "iPhone 15", "PlayStation 5"
-            if (prev.is_title or prev.is_upper or mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
+            # capitals after the first letter: "iPhone 15", "PlayStation 5" (a per-word flag)
+            if (prev.is_title or prev.is_upper or prev.mixed_case) and prev.is_alpha and len(pl) > 1 and pl not in STOP_WORDS \
                     and pl not in patterns.QUALIFIERS_BEFORE and pl not in {"us", "rs"} \
                     and prev.text not in units.UNITS_BEFORE \
                     and not self._currency_code_before(s, e) \
@@ -983,7 +1115,7 @@ class _Scan:
                 continue
             if t.is_upper and len(t.text) > 1:
                 return True
-        if after is not None and self._count_noun(after.i) is not None:
+        if after is not None and self._count_noun(num_e if before else ce) is not None:
             return True
         if not before and after is not None and after.is_alpha and after.is_lower \
                 and after.lower_ not in patterns.COUNT_STOP_WORDS and numbers.scale_of(after.text) is None:
@@ -1142,10 +1274,13 @@ class _Scan:
         like a part of a phone number (a "+NN", a bracket, a group with a leading zero)."""
         a, b = max(0, s - 5), min(self.n, s + 6)
         toks = self.span(a, b)
-        if not any(t.text[:1] in "+(" or t.text[:1] == "0" and len(t.text) > 1 and t.is_digit for t in toks):
+        for t in toks:
+            if t.phone_part:
+                break
+        else:
             return False
         text = "".join(t.text_with_ws for t in toks)
-        at = self.t[s].idx - toks[0].idx
+        at = sum(len(t.text_with_ws) for t in toks[:s - a])  # token s's offset in `text`
         return any(m.start() <= at < m.end() for m in _PHONE.finditer(text))
 
     def _joined(self, i: int) -> bool:
