@@ -311,7 +311,70 @@ _RX_DOCCONTEXT_1 = re.compile(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?")
 _RX_DOCCONTEXT_2 = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w\-\.]*[\w])")
 _RX_DOCCONTEXT_3 = re.compile(r"\b[a-z][a-z\-]+\b")
 _RX_DOCCONTEXT_4 = re.compile(r"\n")
-_RX_DOCCONTEXT_5 = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)")
+# Sentence openers: a capitalised word at the start of the text, or after a newline or
+# after sentence-final punctuation and spaces. The word at the start is matched apart
+# (_RX_FIRST_WORD) so the regex begins with a character class, which sre scans ahead for
+# (the same words as "(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)", ~3x faster).
+_RX_DOCCONTEXT_5 = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)\s+)([A-Z][a-z][\w\-]*)")
+_RX_FIRST_WORD = re.compile(r"[A-Z][a-z][\w\-]*")
+_RX_LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+_LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")
+
+
+def _lower_word(text: str, low: str) -> bool:
+    """`low in set(_RX_DOCCONTEXT_3.findall(text))`, for one word: each occurrence's run
+    of [a-z-] characters is read with that regex (its matches there, with the character
+    either side for the \\b, are the whole text's: a match cannot cross another
+    character). One str.find over the text instead of a list of all its words."""
+    if not _RX_LOWER_WORD.fullmatch(low):
+        return False
+    chars, n = _LOWER_WORD_CHARS, len(text)
+    i = text.find(low)
+    while i >= 0:
+        s, e = i, i + len(low)
+        while s and text[s - 1] in chars:
+            s -= 1
+        while e < n and text[e] in chars:
+            e += 1
+        if low in _RX_DOCCONTEXT_3.findall(text, s, e + 1):
+            return True
+        i = text.find(low, e)
+    return False
+
+
+class MidCaps:
+    """The document's names by their capitals: words capitalised mid-sentence
+    (`_RX_DOCCONTEXT_2`), and capitalised sentence openers that the document never writes
+    in lower case and that are no common word ("Nvidia reported", not "Training GPT-3").
+    Only membership is asked, for a few words per claim, so the openers are collected at
+    the first question and the lower-case test is made per word asked (it was a set of
+    every lower-case word of the text: ~half of DocContext.build)."""
+
+    __slots__ = ("text", "mid", "openers", "asked")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mid = set(_RX_DOCCONTEXT_2.findall(text))
+        self.openers: set[str] | None = None
+        self.asked: dict[str, bool] = {}
+
+    def __contains__(self, w: str) -> bool:
+        if w in self.mid:
+            return True
+        found = self.asked.get(w)
+        if found is None:
+            found = self.asked[w] = self._opener_name(w)
+        return found
+
+    def _opener_name(self, w: str) -> bool:
+        if self.openers is None:
+            self.openers = set(_RX_DOCCONTEXT_5.findall(self.text))
+            m = _RX_FIRST_WORD.match(self.text)
+            if m:
+                self.openers.add(m.group())
+        low = w.lower()
+        return (w in self.openers and low not in STOP_WORDS and low not in COMMON_CAPS
+                and not _lower_word(self.text, low))
 
 
 @dataclass
@@ -321,7 +384,7 @@ class DocContext:
     doc: Document
     line_starts: list[int]
     headings: list[tuple[int, int, str]]  # (offset, level, title)
-    mid_caps: set[str]
+    mid_caps: MidCaps  # `in` only
     heading_offsets: set[int] = field(default_factory=set)
     heading_starts: list[int] = field(default_factory=list)
     chains: dict[int, list[str]] = field(default_factory=dict)
@@ -352,13 +415,7 @@ class DocContext:
             if not markdown and _looks_like_title(line, text, e):
                 heads.append((s, 7, line))
         heads.sort()
-        mid_caps = set(_RX_DOCCONTEXT_2.findall(text))
-        lower_words = set(_RX_DOCCONTEXT_3.findall(text))
-        # A capitalised sentence opener is a name when the document never writes it in
-        # lower case and it is no common word ("Nvidia reported", not "Training GPT-3").
-        mid_caps |= {w for w in set(_RX_DOCCONTEXT_5.findall(text))
-                     if w.lower() not in lower_words and w.lower() not in STOP_WORDS and w.lower() not in COMMON_CAPS}
-        return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads}, [off for off, _, _ in heads])
+        return cls(doc, starts, heads, MidCaps(text), {off for off, _, _ in heads}, [off for off, _, _ in heads])
 
     def line_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
