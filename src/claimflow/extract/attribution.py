@@ -119,7 +119,8 @@ VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headco
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
-_SYNONYM_RX = [(re.compile(rf"\b{k}\b"), v) for k, v in METRIC_SYNONYMS.items()]
+# (word, its \b-bounded regex, synonym): the regex is tried only where the word is a substring
+_SYNONYM_RX = [(k, re.compile(rf"\b{k}\b"), v) for k, v in METRIC_SYNONYMS.items()]
 DEFAULT_METRIC = {
     "currency": "cost", "time": "time", "data": "size", "energy": "energy", "power": "power",
     "emissions": "emissions", "percent": "share", "points": "change", "multiplier": "factor",
@@ -185,6 +186,7 @@ _HINT_CASED_RX = re.compile(_HINT_CASED)
 _HINT_WORDS_RX = re.compile("|".join(map(re.escape, _HINT_WORDS)))
 
 
+@lru_cache(maxsize=256)  # asked of a sentence by _period, then again by find_period
 def _period_hint(text: str) -> bool:
     if text.isascii():
         return _HINT_CASED_RX.search(text) is not None or _HINT_WORDS_RX.search(text.lower()) is not None
@@ -504,7 +506,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         before = before[:ls_ - b0] + " " * (le_ - ls_) + before[le_ - b0:]
     if rec["kind"] == "count":
         ctx.last_count = (start, end)
-    cut = max(before.rfind(c) for c in ",;(—") + 1
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind("("), before.rfind("—")) + 1
     after = text[end:s1]
     m = _RX_ATTRIBUTE_1.search(after)
     w = _Where(text, start, s0, s1, ls, line, label, label_end, before[cut:],
@@ -999,6 +1001,7 @@ _DUMMY_IT = re.compile(r"\bit\s+(?:(?:still\s+|only\s+|now\s+)?(?:takes?|took|co
 _DUMMY_IT_LOW = _lower_twin(_DUMMY_IT)
 
 
+@lru_cache(maxsize=256)  # asked twice per figure (_subject, _previous_subject)
 def _dummy_it(sentence_before: str) -> bool:
     """`_DUMMY_IT.search(sentence_before)`: on ASCII text, none without an "it" (its
     first word), else the lower-case twin on the lower-cased text."""
@@ -1012,7 +1015,9 @@ _RX_TIDY_SUBJECT_1 = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _tidy_subject(s: str) -> str:
-    s = MARKUP.sub("", s).strip(" :-–")
+    if "*" in s or "_" in s or "`" in s:  # MARKUP's characters
+        s = MARKUP.sub("", s)
+    s = s.strip(" :-–")
     s = _RX_TIDY_SUBJECT_1.sub("", s)
     first, _, rest = s.partition(" ")
     if rest and first.lower() in PERIOD_ADJECTIVES:
@@ -1126,8 +1131,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         if np[-1] in ("windows",):
             phrase = " ".join(np[:-1] + ["window"])
         phrase = METRIC_SYNONYMS.get(phrase, phrase)
-        for rx, v in _SYNONYM_RX:
-            phrase = rx.sub(v, phrase)
+        for k, rx, v in _SYNONYM_RX:
+            if k in phrase:
+                phrase = rx.sub(v, phrase)
         if kind == "data" and aw[:1] == ["of"]:
             pass
         else:
@@ -1279,6 +1285,8 @@ def _direction(before: str, after: str) -> str | None:
     aw = _RX_LOWER_RUNS.findall(after.lower())[:2]
     if aw and aw[0] in patterns.COMPARATIVES:
         return patterns.COMPARATIVES[aw[0]]  # "1.9% higher than a year earlier"
+    if _DIRECTION_OF.keys().isdisjoint(bw) and _DIRECTION_OF.keys().isdisjoint(aw):
+        return None  # no direction word: the loops below return only one of them (most figures)
     for k, w in enumerate(bw):
         if w in _CLAUSE_BREAKS:
             bw = bw[k + 1:]  # "fell 0.3% in September but were 1.9% higher"
