@@ -116,6 +116,13 @@ _ANY_VERB_METRIC_LOW = _lower_twin(_ANY_VERB_METRIC)
 _VERB_METRICS_LOW = [_lower_twin(rx) for rx, _ in VERB_METRICS]
 assert all(rx.flags & re.I for rx, _ in VERB_METRICS)
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
+
+
+@lru_cache(maxsize=None)
+def _verb_metrics_of(kind: str) -> tuple[tuple[re.Pattern, str, re.Pattern | None], ...]:
+    """The verb cues that may name a quantity of `kind`, in order, with their lower-case twins."""
+    return tuple((rx, name, twin) for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW)
+                 if kind in VERB_KINDS.get(name, ("currency",)))
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
@@ -832,7 +839,7 @@ def _first_name(ctx: DocContext, clause: str) -> str:
 
 def _last_name(ctx: DocContext, span: str) -> str:
     """The nearest name before the clause, if it stands within a few words of it."""
-    words = span.split()[-5:]
+    words = span.rsplit(None, 5)[-5:]  # = span.split()[-5:] (a 6th piece is the rest)
     names = _names(ctx, " ".join(words))
     if not names:
         return ""
@@ -1081,9 +1088,9 @@ _RX_METRIC_13 = re.compile(r"\bfrom ([A-Z][\w\-]*)")
 
 
 def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str]) -> str:
-    aw = _RX_METRIC_1.findall(after)
     if kind == "count":
         return f"number of {rec['unit']}"
+    aw = _RX_METRIC_1.findall(after)
     if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
         return "speed"
     # "an annualized increase of $5-6B", "a valuation of $2B"
@@ -1101,8 +1108,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
                                                               or w.isdigit())), len(words))
             return "share of " + " ".join(words[:cut])
     # comparatives after multipliers / percents
-    m = _RX_METRIC_2.match(after)
-    if kind in ("multiplier", "percent") and m:
+    # (each regex below is tried only for the kinds its rule applies to)
+    m = _RX_METRIC_2.match(after) if kind in ("multiplier", "percent") else None
+    if m:
         comp, verb, obj = m.group(1).lower(), m.group(2), (m.group(3) or "")
         obj_np = " ".join(_singular(w) for w in _np(obj.split(), 2))
         if verb:
@@ -1123,8 +1131,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     np = _np(aw, 3)
     if np and np[0] in ("in",):
         np = []
-    m = _RX_METRIC_4.match(after)
-    if m and kind == "currency":
+    m = _RX_METRIC_4.match(after) if kind == "currency" else None
+    if m:
         return f"investment in {m.group(1)}"  # "$10B OpenAI investment"
     if np and not (len(np) == 1 and np[0] in {"and", "or"}):
         phrase = " ".join(np)
@@ -1150,8 +1158,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return word.lower()
         return f"{word} {DEFAULT_METRIC.get(kind, 'value')}"
     # "9-12 months to decide to quit your job"
-    m = _RX_METRIC_6.match(after)
-    if kind == "time" and m:
+    m = _RX_METRIC_6.match(after) if kind == "time" else None
+    if m:
         words = [w for w in m.group(1).split() if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
         return "time to " + " ".join(words)
     # time since: "launched ~15 months ago"
@@ -1161,9 +1169,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
     low = before.lower() if before.isascii() else None
     cue = _isearch(_ANY_VERB_METRIC, _ANY_VERB_METRIC_LOW, before, low) is not None  # one scan tells whether any cue is there
-    for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW):
-        if kind not in VERB_KINDS.get(name, ("currency",)):
-            continue
+    for rx, name, twin in _verb_metrics_of(kind):
         if (cue and _isearch(rx, twin, before, low)) or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
                 m2 = _RX_METRIC_12.search(after)
@@ -1178,7 +1184,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return "market size"
         if low not in GENERIC_LABELS or low in ("market size", "size", "cost"):
             return low
-    level = _RX_METRIC_7.search(before)
+    level = _RX_METRIC_7.search(before) if kind in ("percent", "points") else None
     if kind in ("percent", "points") and not level and (rec.get("direction") or _direction(before, after)):
         return "change"  # "Prices fell 0.3%", "up 94% from a year ago", "orders rose 8%"
     found = _lexicon_metric(before) if kind in ("currency", "percent", "points", "number", "count") else ""
@@ -1250,9 +1256,10 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
         if sentence_key is not None:
             ctx.period_hints[sentence_key] = hint
     if hint:
-        near_after = " ".join(after.split()[:5])  # the words right around the figure
-        near_before = " ".join(before.split()[-5:])
-        rate = find_period(" ".join(before.split()[-2:]))
+        last5 = before.rsplit(None, 5)[-5:]  # = before.split()[-5:] (a 6th piece is the rest)
+        near_after = " ".join(after.split(None, 5)[:5])  # the words right around the figure
+        near_before = " ".join(last5)
+        rate = find_period(" ".join(last5[-2:]))
         if rate and rate.startswith("per "):
             return rate  # "an annualized $1B in early 2025" is a yearly rate
         sources = ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
@@ -1280,6 +1287,7 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
     return None
 
 
+@lru_cache(maxsize=256)  # asked of the same clause by _metric (percent figures) and attribute
 def _direction(before: str, after: str) -> str | None:
     bw = _RX_LOWER_RUNS.findall(before.lower())[-8:]
     aw = _RX_LOWER_RUNS.findall(after.lower())[:2]
