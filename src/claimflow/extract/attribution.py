@@ -403,6 +403,7 @@ class DocContext:
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
     period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
     labels: dict[int, tuple[str, int]] = field(default_factory=dict)  # line start -> its label (_line_label)
+    open_headings: tuple[int, list[tuple[int, str]]] = (0, [])  # see _chain_upto (never modified in place)
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -441,11 +442,17 @@ class DocContext:
         return list(cached)
 
     def _chain_upto(self, k: int) -> list[str]:
-        chain: list[tuple[int, str]] = []
-        for _off, level, title in self.headings[:k]:
+        # the open headings after the first k, continued from the last k asked (figures
+        # come in text order; it was a walk over all k headings for each new k)
+        done, chain = self.open_headings
+        if k < done:
+            done, chain = 0, []
+        chain = list(chain)
+        for _off, level, title in self.headings[done:k]:
             while chain and chain[-1][0] >= level:
                 chain.pop()
             chain.append((level, title))
+        self.open_headings = (k, chain)
         return [clean_heading(t) for _, t in reversed(chain)]
 
 
@@ -459,6 +466,7 @@ def _looks_like_title(line: str, text: str, end: int) -> bool:
     return len(nxt.split()) > len(words)
 
 
+@lru_cache(maxsize=4096)  # a title is cleaned for every heading position under it
 def clean_heading(title: str) -> str:
     t = MARKUP.sub("", title).strip()
     t = NUMBERING.sub("", t)
@@ -533,7 +541,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     last, ctx.last_figure = ctx.last_figure, None
     between = text[last[0]:start] if last is not None and s0 <= last[0] <= start else None
     subject = metric = None
-    if between is not None and last[1] == rec["unit"] and _COMPARED_FROM.search(between):
+    if between is not None and last[1] == rec["unit"] and _COMPARED_FROM.match(between):
         subject, metric = last[2], last[3]  # "fell to 3.6% in the quarter from 5.7%": the same measure
     elif between is not None and _CHANGE_AFTER.match(between):
         subject = last[2]  # "sold 87,286 vehicles, down 11%": the change of the figure just before
