@@ -840,7 +840,7 @@ def _find_names(ctx: DocContext, span: str) -> list[str]:
 
 def _first_name(ctx: DocContext, clause: str) -> str:
     names = _names(ctx, clause)
-    if len(names) > 1 and re.search(re.escape(names[0]) + r"['’]s\s+" + re.escape(names[1].split()[0]), clause):
+    if len(names) > 1 and (names[0] + "'s" in clause or names[0] + "’s" in clause) and re.search(re.escape(names[0]) + r"['’]s\s+" + re.escape(names[1].split()[0]), clause):
         return names[1]  # "China's BYD sold ...": the owner qualifies the name after it
     return names[0] if names else ""
 
@@ -862,7 +862,7 @@ _RX_BY_AGENT_1 = re.compile(r"\bby ([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)")
 
 
 def _by_agent(ctx: DocContext, clause_after: str) -> str:
-    m = _RX_BY_AGENT_1.search(clause_after)
+    m = _RX_BY_AGENT_1.search(clause_after) if "by " in clause_after else None  # the regex's literal
     return m.group(1) if m and m.group(1) in ctx.mid_caps and m.group(1).lower() not in patterns.MONTHS else ""
 
 
@@ -900,7 +900,7 @@ def _purpose(clause_after: str) -> str:
 def _infinitive_object(ctx: DocContext, clause_after: str) -> str:
     """"~5X cheaper to train GPT-3.5 equivalent", "$5M to train GPT-3": the named thing
     the figure is spent on."""
-    m = _TO_VERB.match(clause_after)
+    m = _TO_VERB.match(clause_after) if "to" in clause_after else None  # the regex's literal
     if not m:
         return ""
     rest = m.group(1)
@@ -1033,7 +1033,8 @@ def _tidy_subject(s: str) -> str:
     if "*" in s or "_" in s or "`" in s:  # MARKUP's characters
         s = MARKUP.sub("", s)
     s = s.strip(" :-–")
-    s = _RX_TIDY_SUBJECT_1.sub("", s)
+    if s[:1] in ("t", "T", "a", "A"):  # the first letters of the article the regex removes
+        s = _RX_TIDY_SUBJECT_1.sub("", s)
     first, _, rest = s.partition(" ")
     if rest and first.lower() in PERIOD_ADJECTIVES:
         s = rest  # "Daily inference": "daily" is the period
