@@ -189,7 +189,10 @@ _HINT_WORDS = ("ago", "year", "annu", "/yr", "quarter", "month", "day", "daily",
 _PERIOD_HINT = re.compile(_HINT_CASED + "|(?i:" + "|".join(map(re.escape, _HINT_WORDS)) + ")")
 # The same test on ASCII text in two case-sensitive scans (the words on the lower-cased
 # text), which sre runs ~2x faster than one scan with a case-insensitive group.
-_HINT_CASED_RX = re.compile(_HINT_CASED)
+# (spelt with a literal first character in every alternative, which sre scans ahead for:
+# the same strings as _HINT_CASED, ~3x faster)
+_HINT_CASED_RX = re.compile(_HINT_CASED.replace(r"(?:19|20)\d\d|[QH][1-4]", r"19\d\d|20\d\d|Q[1-4]|H[1-4]"))
+assert _HINT_CASED_RX.pattern != _HINT_CASED
 _HINT_WORDS_RX = re.compile("|".join(map(re.escape, _HINT_WORDS)))
 
 
