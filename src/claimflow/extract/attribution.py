@@ -116,10 +116,18 @@ _ANY_VERB_METRIC_LOW = _lower_twin(_ANY_VERB_METRIC)
 _VERB_METRICS_LOW = [_lower_twin(rx) for rx, _ in VERB_METRICS]
 assert all(rx.flags & re.I for rx, _ in VERB_METRICS)
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
+
+
+@lru_cache(maxsize=None)
+def _verb_metrics_of(kind: str) -> tuple[tuple[re.Pattern, str, re.Pattern | None], ...]:
+    """The verb cues that may name a quantity of `kind`, in order, with their lower-case twins."""
+    return tuple((rx, name, twin) for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW)
+                 if kind in VERB_KINDS.get(name, ("currency",)))
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
-_SYNONYM_RX = [(re.compile(rf"\b{k}\b"), v) for k, v in METRIC_SYNONYMS.items()]
+# (word, its \b-bounded regex, synonym): the regex is tried only where the word is a substring
+_SYNONYM_RX = [(k, re.compile(rf"\b{k}\b"), v) for k, v in METRIC_SYNONYMS.items()]
 DEFAULT_METRIC = {
     "currency": "cost", "time": "time", "data": "size", "energy": "energy", "power": "power",
     "emissions": "emissions", "percent": "share", "points": "change", "multiplier": "factor",
@@ -181,10 +189,14 @@ _HINT_WORDS = ("ago", "year", "annu", "/yr", "quarter", "month", "day", "daily",
 _PERIOD_HINT = re.compile(_HINT_CASED + "|(?i:" + "|".join(map(re.escape, _HINT_WORDS)) + ")")
 # The same test on ASCII text in two case-sensitive scans (the words on the lower-cased
 # text), which sre runs ~2x faster than one scan with a case-insensitive group.
-_HINT_CASED_RX = re.compile(_HINT_CASED)
+# (spelt with a literal first character in every alternative, which sre scans ahead for:
+# the same strings as _HINT_CASED, ~3x faster)
+_HINT_CASED_RX = re.compile(_HINT_CASED.replace(r"(?:19|20)\d\d|[QH][1-4]", r"19\d\d|20\d\d|Q[1-4]|H[1-4]"))
+assert _HINT_CASED_RX.pattern != _HINT_CASED
 _HINT_WORDS_RX = re.compile("|".join(map(re.escape, _HINT_WORDS)))
 
 
+@lru_cache(maxsize=256)  # asked of a sentence by _period, then again by find_period
 def _period_hint(text: str) -> bool:
     if text.isascii():
         return _HINT_CASED_RX.search(text) is not None or _HINT_WORDS_RX.search(text.lower()) is not None
@@ -230,6 +242,7 @@ _ALL_RULES = tuple(range(len(PERIOD_RULES)))
 # in it either), so at most 2 ** len(PERIOD_RULE_BLOCKS) regexes are ever compiled
 # (it was one per distinct set of possible rules: 108 compilations of ~2 ms each in
 # 300k words of the benchmark corpus). Blocks group rules whose words come together.
+# (find_period's short scans with the rules that can win add at most 2 ** 4 + 2 ** 3.)
 PERIOD_RULE_BLOCKS: list[tuple[int, ...]] = [
     (0, 5, 14, 15),         # by / since / in a year
     (1, 2, 6, 7, 11),       # quarters, halves, fiscal years
@@ -277,7 +290,16 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
     possible = _possible_rules(text)
     if not possible or possible[0] >= rules:
         return None  # only rules that cannot win could match
-    regex, rule_of_group = _period_regex(_block_rules(possible))
+    scanned = _block_rules(possible)
+    if rules < len(PERIOD_RULES) and scanned[-1] >= rules:
+        # First a scan with only the rules that can win (a sentence is read with the 8
+        # explicit ones): where one of them matches, the scan with them alone matches there
+        # or earlier, so none found means none can win. Most sentences end here, and the
+        # rest are scanned with all the rules, as before (a later rule's match could hide
+        # a winning one from the short scan, but not from that one).
+        if _period_regex(tuple(i for i in scanned if i < rules))[0].search(text) is None:
+            return None
+    regex, rule_of_group = _period_regex(scanned)
     best_i, best_m = rules, None
     for m in regex.finditer(text):
         i = rule_of_group[m.lastindex]  # a rule's group encloses its fields, so it closes last
@@ -301,7 +323,70 @@ _RX_DOCCONTEXT_1 = re.compile(r"(?:\*\*|__)([^*_:]{2,80}):?(?:\*\*|__):?")
 _RX_DOCCONTEXT_2 = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w\-\.]*[\w])")
 _RX_DOCCONTEXT_3 = re.compile(r"\b[a-z][a-z\-]+\b")
 _RX_DOCCONTEXT_4 = re.compile(r"\n")
-_RX_DOCCONTEXT_5 = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)")
+# Sentence openers: a capitalised word at the start of the text, or after a newline or
+# after sentence-final punctuation and spaces. The word at the start is matched apart
+# (_RX_FIRST_WORD) so the regex begins with a character class, which sre scans ahead for
+# (the same words as "(?:^|[.!?]\s+|\n)([A-Z][a-z][\w\-]*)", ~3x faster).
+_RX_DOCCONTEXT_5 = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)\s+)([A-Z][a-z][\w\-]*)")
+_RX_FIRST_WORD = re.compile(r"[A-Z][a-z][\w\-]*")
+_RX_LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+_LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")
+
+
+def _lower_word(text: str, low: str) -> bool:
+    """`low in set(_RX_DOCCONTEXT_3.findall(text))`, for one word: each occurrence's run
+    of [a-z-] characters is read with that regex (its matches there, with the character
+    either side for the \\b, are the whole text's: a match cannot cross another
+    character). One str.find over the text instead of a list of all its words."""
+    if not _RX_LOWER_WORD.fullmatch(low):
+        return False
+    chars, n = _LOWER_WORD_CHARS, len(text)
+    i = text.find(low)
+    while i >= 0:
+        s, e = i, i + len(low)
+        while s and text[s - 1] in chars:
+            s -= 1
+        while e < n and text[e] in chars:
+            e += 1
+        if low in _RX_DOCCONTEXT_3.findall(text, s, e + 1):
+            return True
+        i = text.find(low, e)
+    return False
+
+
+class MidCaps:
+    """The document's names by their capitals: words capitalised mid-sentence
+    (`_RX_DOCCONTEXT_2`), and capitalised sentence openers that the document never writes
+    in lower case and that are no common word ("Nvidia reported", not "Training GPT-3").
+    Only membership is asked, for a few words per claim, so the openers are collected at
+    the first question and the lower-case test is made per word asked (it was a set of
+    every lower-case word of the text: ~half of DocContext.build)."""
+
+    __slots__ = ("text", "mid", "openers", "asked")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mid = set(_RX_DOCCONTEXT_2.findall(text))
+        self.openers: set[str] | None = None
+        self.asked: dict[str, bool] = {}
+
+    def __contains__(self, w: str) -> bool:
+        if w in self.mid:
+            return True
+        found = self.asked.get(w)
+        if found is None:
+            found = self.asked[w] = self._opener_name(w)
+        return found
+
+    def _opener_name(self, w: str) -> bool:
+        if self.openers is None:
+            self.openers = set(_RX_DOCCONTEXT_5.findall(self.text))
+            m = _RX_FIRST_WORD.match(self.text)
+            if m:
+                self.openers.add(m.group())
+        low = w.lower()
+        return (w in self.openers and low not in STOP_WORDS and low not in COMMON_CAPS
+                and not _lower_word(self.text, low))
 
 
 @dataclass
@@ -311,7 +396,7 @@ class DocContext:
     doc: Document
     line_starts: list[int]
     headings: list[tuple[int, int, str]]  # (offset, level, title)
-    mid_caps: set[str]
+    mid_caps: MidCaps  # `in` only
     heading_offsets: set[int] = field(default_factory=set)
     heading_starts: list[int] = field(default_factory=list)
     chains: dict[int, list[str]] = field(default_factory=dict)
@@ -321,6 +406,7 @@ class DocContext:
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
     period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
     labels: dict[int, tuple[str, int]] = field(default_factory=dict)  # line start -> its label (_line_label)
+    open_headings: tuple[int, list[tuple[int, str]]] = (0, [])  # see _chain_upto (never modified in place)
 
     @classmethod
     def build(cls, doc: Document) -> "DocContext":
@@ -342,13 +428,7 @@ class DocContext:
             if not markdown and _looks_like_title(line, text, e):
                 heads.append((s, 7, line))
         heads.sort()
-        mid_caps = set(_RX_DOCCONTEXT_2.findall(text))
-        lower_words = set(_RX_DOCCONTEXT_3.findall(text))
-        # A capitalised sentence opener is a name when the document never writes it in
-        # lower case and it is no common word ("Nvidia reported", not "Training GPT-3").
-        mid_caps |= {w for w in set(_RX_DOCCONTEXT_5.findall(text))
-                     if w.lower() not in lower_words and w.lower() not in STOP_WORDS and w.lower() not in COMMON_CAPS}
-        return cls(doc, starts, heads, mid_caps, {off for off, _, _ in heads}, [off for off, _, _ in heads])
+        return cls(doc, starts, heads, MidCaps(text), {off for off, _, _ in heads}, [off for off, _, _ in heads])
 
     def line_of(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
@@ -365,11 +445,17 @@ class DocContext:
         return list(cached)
 
     def _chain_upto(self, k: int) -> list[str]:
-        chain: list[tuple[int, str]] = []
-        for _off, level, title in self.headings[:k]:
+        # the open headings after the first k, continued from the last k asked (figures
+        # come in text order; it was a walk over all k headings for each new k)
+        done, chain = self.open_headings
+        if k < done:
+            done, chain = 0, []
+        chain = list(chain)
+        for _off, level, title in self.headings[done:k]:
             while chain and chain[-1][0] >= level:
                 chain.pop()
             chain.append((level, title))
+        self.open_headings = (k, chain)
         return [clean_heading(t) for _, t in reversed(chain)]
 
 
@@ -383,6 +469,7 @@ def _looks_like_title(line: str, text: str, end: int) -> bool:
     return len(nxt.split()) > len(words)
 
 
+@lru_cache(maxsize=4096)  # a title is cleaned for every heading position under it
 def clean_heading(title: str) -> str:
     t = MARKUP.sub("", title).strip()
     t = NUMBERING.sub("", t)
@@ -437,7 +524,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         before = before[:ls_ - b0] + " " * (le_ - ls_) + before[le_ - b0:]
     if rec["kind"] == "count":
         ctx.last_count = (start, end)
-    cut = max(before.rfind(c) for c in ",;(—") + 1
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind("("), before.rfind("—")) + 1
     after = text[end:s1]
     m = _RX_ATTRIBUTE_1.search(after)
     w = _Where(text, start, s0, s1, ls, line, label, label_end, before[cut:],
@@ -457,7 +544,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     last, ctx.last_figure = ctx.last_figure, None
     between = text[last[0]:start] if last is not None and s0 <= last[0] <= start else None
     subject = metric = None
-    if between is not None and last[1] == rec["unit"] and _COMPARED_FROM.search(between):
+    if between is not None and last[1] == rec["unit"] and _COMPARED_FROM.match(between):
         subject, metric = last[2], last[3]  # "fell to 3.6% in the quarter from 5.7%": the same measure
     elif between is not None and _CHANGE_AFTER.match(between):
         subject = last[2]  # "sold 87,286 vehicles, down 11%": the change of the figure just before
@@ -756,14 +843,14 @@ def _find_names(ctx: DocContext, span: str) -> list[str]:
 
 def _first_name(ctx: DocContext, clause: str) -> str:
     names = _names(ctx, clause)
-    if len(names) > 1 and re.search(re.escape(names[0]) + r"['’]s\s+" + re.escape(names[1].split()[0]), clause):
+    if len(names) > 1 and (names[0] + "'s" in clause or names[0] + "’s" in clause) and re.search(re.escape(names[0]) + r"['’]s\s+" + re.escape(names[1].split()[0]), clause):
         return names[1]  # "China's BYD sold ...": the owner qualifies the name after it
     return names[0] if names else ""
 
 
 def _last_name(ctx: DocContext, span: str) -> str:
     """The nearest name before the clause, if it stands within a few words of it."""
-    words = span.split()[-5:]
+    words = span.rsplit(None, 5)[-5:]  # = span.split()[-5:] (a 6th piece is the rest)
     names = _names(ctx, " ".join(words))
     if not names:
         return ""
@@ -778,7 +865,7 @@ _RX_BY_AGENT_1 = re.compile(r"\bby ([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)")
 
 
 def _by_agent(ctx: DocContext, clause_after: str) -> str:
-    m = _RX_BY_AGENT_1.search(clause_after)
+    m = _RX_BY_AGENT_1.search(clause_after) if "by " in clause_after else None  # the regex's literal
     return m.group(1) if m and m.group(1) in ctx.mid_caps and m.group(1).lower() not in patterns.MONTHS else ""
 
 
@@ -816,7 +903,7 @@ def _purpose(clause_after: str) -> str:
 def _infinitive_object(ctx: DocContext, clause_after: str) -> str:
     """"~5X cheaper to train GPT-3.5 equivalent", "$5M to train GPT-3": the named thing
     the figure is spent on."""
-    m = _TO_VERB.match(clause_after)
+    m = _TO_VERB.match(clause_after) if "to" in clause_after else None  # the regex's literal
     if not m:
         return ""
     rest = m.group(1)
@@ -932,6 +1019,7 @@ _DUMMY_IT = re.compile(r"\bit\s+(?:(?:still\s+|only\s+|now\s+)?(?:takes?|took|co
 _DUMMY_IT_LOW = _lower_twin(_DUMMY_IT)
 
 
+@lru_cache(maxsize=256)  # asked twice per figure (_subject, _previous_subject)
 def _dummy_it(sentence_before: str) -> bool:
     """`_DUMMY_IT.search(sentence_before)`: on ASCII text, none without an "it" (its
     first word), else the lower-case twin on the lower-cased text."""
@@ -945,8 +1033,11 @@ _RX_TIDY_SUBJECT_1 = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _tidy_subject(s: str) -> str:
-    s = MARKUP.sub("", s).strip(" :-–")
-    s = _RX_TIDY_SUBJECT_1.sub("", s)
+    if "*" in s or "_" in s or "`" in s:  # MARKUP's characters
+        s = MARKUP.sub("", s)
+    s = s.strip(" :-–")
+    if s[:1] in ("t", "T", "a", "A"):  # the first letters of the article the regex removes
+        s = _RX_TIDY_SUBJECT_1.sub("", s)
     first, _, rest = s.partition(" ")
     if rest and first.lower() in PERIOD_ADJECTIVES:
         s = rest  # "Daily inference": "daily" is the period
@@ -1009,9 +1100,9 @@ _RX_METRIC_13 = re.compile(r"\bfrom ([A-Z][\w\-]*)")
 
 
 def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings: list[str]) -> str:
-    aw = _RX_METRIC_1.findall(after)
     if kind == "count":
         return f"number of {rec['unit']}"
+    aw = _RX_METRIC_1.findall(after)
     if rec["unit"].endswith("/s") and kind in ("tokens", "count", "data"):
         return "speed"
     # "an annualized increase of $5-6B", "a valuation of $2B"
@@ -1029,8 +1120,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
                                                               or w.isdigit())), len(words))
             return "share of " + " ".join(words[:cut])
     # comparatives after multipliers / percents
-    m = _RX_METRIC_2.match(after)
-    if kind in ("multiplier", "percent") and m:
+    # (each regex below is tried only for the kinds its rule applies to)
+    m = _RX_METRIC_2.match(after) if kind in ("multiplier", "percent") else None
+    if m:
         comp, verb, obj = m.group(1).lower(), m.group(2), (m.group(3) or "")
         obj_np = " ".join(_singular(w) for w in _np(obj.split(), 2))
         if verb:
@@ -1051,16 +1143,17 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     np = _np(aw, 3)
     if np and np[0] in ("in",):
         np = []
-    m = _RX_METRIC_4.match(after)
-    if m and kind == "currency":
+    m = _RX_METRIC_4.match(after) if kind == "currency" else None
+    if m:
         return f"investment in {m.group(1)}"  # "$10B OpenAI investment"
     if np and not (len(np) == 1 and np[0] in {"and", "or"}):
         phrase = " ".join(np)
         if np[-1] in ("windows",):
             phrase = " ".join(np[:-1] + ["window"])
         phrase = METRIC_SYNONYMS.get(phrase, phrase)
-        for rx, v in _SYNONYM_RX:
-            phrase = rx.sub(v, phrase)
+        for k, rx, v in _SYNONYM_RX:
+            if k in phrase:
+                phrase = rx.sub(v, phrase)
         if kind == "data" and aw[:1] == ["of"]:
             pass
         else:
@@ -1077,8 +1170,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return word.lower()
         return f"{word} {DEFAULT_METRIC.get(kind, 'value')}"
     # "9-12 months to decide to quit your job"
-    m = _RX_METRIC_6.match(after)
-    if kind == "time" and m:
+    m = _RX_METRIC_6.match(after) if kind == "time" else None
+    if m:
         words = [w for w in m.group(1).split() if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
         return "time to " + " ".join(words)
     # time since: "launched ~15 months ago"
@@ -1088,9 +1181,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
     low = before.lower() if before.isascii() else None
     cue = _isearch(_ANY_VERB_METRIC, _ANY_VERB_METRIC_LOW, before, low) is not None  # one scan tells whether any cue is there
-    for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW):
-        if kind not in VERB_KINDS.get(name, ("currency",)):
-            continue
+    for rx, name, twin in _verb_metrics_of(kind):
         if (cue and _isearch(rx, twin, before, low)) or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
                 m2 = _RX_METRIC_12.search(after)
@@ -1105,7 +1196,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             return "market size"
         if low not in GENERIC_LABELS or low in ("market size", "size", "cost"):
             return low
-    level = _RX_METRIC_7.search(before)
+    level = _RX_METRIC_7.search(before) if kind in ("percent", "points") else None
     if kind in ("percent", "points") and not level and (rec.get("direction") or _direction(before, after)):
         return "change"  # "Prices fell 0.3%", "up 94% from a year ago", "orders rose 8%"
     found = _lexicon_metric(before) if kind in ("currency", "percent", "points", "number", "count") else ""
@@ -1177,9 +1268,10 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
         if sentence_key is not None:
             ctx.period_hints[sentence_key] = hint
     if hint:
-        near_after = " ".join(after.split()[:5])  # the words right around the figure
-        near_before = " ".join(before.split()[-5:])
-        rate = find_period(" ".join(before.split()[-2:]))
+        last5 = before.rsplit(None, 5)[-5:]  # = before.split()[-5:] (a 6th piece is the rest)
+        near_after = " ".join(after.split(None, 5)[:5])  # the words right around the figure
+        near_before = " ".join(last5)
+        rate = find_period(" ".join(last5[-2:]))
         if rate and rate.startswith("per "):
             return rate  # "an annualized $1B in early 2025" is a yearly rate
         sources = ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
@@ -1207,11 +1299,14 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
     return None
 
 
+@lru_cache(maxsize=256)  # asked of the same clause by _metric (percent figures) and attribute
 def _direction(before: str, after: str) -> str | None:
     bw = _RX_LOWER_RUNS.findall(before.lower())[-8:]
     aw = _RX_LOWER_RUNS.findall(after.lower())[:2]
     if aw and aw[0] in patterns.COMPARATIVES:
         return patterns.COMPARATIVES[aw[0]]  # "1.9% higher than a year earlier"
+    if _DIRECTION_OF.keys().isdisjoint(bw) and _DIRECTION_OF.keys().isdisjoint(aw):
+        return None  # no direction word: the loops below return only one of them (most figures)
     for k, w in enumerate(bw):
         if w in _CLAUSE_BREAKS:
             bw = bw[k + 1:]  # "fell 0.3% in September but were 1.9% higher"
