@@ -69,16 +69,23 @@ SAME_LENGTH_CHARS = str.maketrans({**{c: " " for c in "\u00a0\u1680\u2000\u2001\
 # no-break space, "1 400 000" with two or more groups): the spaces become commas, so the
 # groups are one numeral. One regular space and one group ("scores of 3 100") is no group.
 _THIN_SPACES = "\u00a0\u2009\u202f\u2007"
+# (The lookbehinds follow the first digit, so the pattern opens with a character class and
+# sre scans ahead for digits instead of trying every position: same matches, ~4x faster.)
 DIGIT_GROUPS = re.compile(
-    r"(?<![\d.,+])(?<!\d )[1-9]\d{0,2}"
+    r"[1-9](?<![\d.,+][1-9])(?<!\d [1-9])\d{0,2}"
     rf"(?:(?:[{_THIN_SPACES}]\d{{3}})+(?:[ {_THIN_SPACES}]\d{{3}})*|(?:[ {_THIN_SPACES}]\d{{3}}){{2,}})(?![\d])")
 _GROUP_SPACE = str.maketrans({c: "," for c in " " + _THIN_SPACES})
+
+
+# The characters SAME_LENGTH_CHARS rewrites: searching for one is ~10x cheaper than a
+# translate of the whole text, which most texts (ASCII or not) do not need.
+_REWRITTEN = re.compile("[" + "".join(map(chr, SAME_LENGTH_CHARS)) + "]")
 
 
 def same_length_text(text: str) -> str:
     """`text` as the tokenizer reads it: same length, same offsets (see SAME_LENGTH_CHARS)."""
     text = DIGIT_GROUPS.sub(_commas, text)
-    return text if text.isascii() else text.translate(SAME_LENGTH_CHARS)
+    return text if text.isascii() or not _REWRITTEN.search(text) else text.translate(SAME_LENGTH_CHARS)
 
 
 def _commas(m: re.Match) -> str:
