@@ -49,3 +49,46 @@ def test_every_unit_in_the_table_converts_to_its_canonical_unit():
         if expr is not None and kind in units.CANONICAL and units.CANONICAL[kind][1] is not None:
             scale, _offset = units._factor(expr, kind)
             assert scale > 0, stated
+
+
+
+def _tokens(doc):
+    return [(t.text, t.idx, t.whitespace_, t.norm_, t.like_num) for t in doc]
+
+
+_PAIR = []
+
+
+def _warm_and_plain():
+    """claimflow's tokenizer (it fills spaCy's chunk cache itself, see
+    tokenizer._SameLengthTokenizer) and the same tokenizer caching nothing; built once."""
+    if not _PAIR:
+        from claimflow.extract.tokenizer import blank_english
+
+        plain = blank_english().tokenizer.tokenizer
+        plain.max_cache_size = 0
+        _PAIR.extend([blank_english().tokenizer, plain])
+    return _PAIR
+
+
+def test_tokenizer_cache_warming_gives_the_tokens_of_an_uncached_tokenizer():
+    """On the bundled articles, read twice (cold, then from the cache)."""
+    from pathlib import Path
+
+    from claimflow.extract.tokenizer import same_length_text
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parents[1].glob("raw/*.txt"))]
+    assert len(texts) >= 5
+    warm, plain = _warm_and_plain()
+    for text in texts + texts:
+        assert _tokens(warm(text)) == _tokens(plain(same_length_text(text)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, min_size=1, max_size=4))
+def test_tokenizer_cache_warming_on_arbitrary_text(texts):
+    from claimflow.extract.tokenizer import same_length_text
+
+    warm, plain = _warm_and_plain()
+    for text in texts + texts:
+        assert _tokens(warm(text)) == _tokens(plain(same_length_text(text)))
