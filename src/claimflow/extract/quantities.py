@@ -94,16 +94,16 @@ class QuantityFinder:
         self.vague_id = nlp.vocab.strings.add("vague")
         self._group_patterns(nlp)
         self.tables: dict[str, dict[tuple[int, ...], str]] = {}
-        self.maxlen: dict[str, int] = {}
         for label, items in _phrase_table().items():
             table: dict[tuple[int, ...], str] = {}
             for phrase, value in items:
                 key = tuple(nlp.vocab.strings.add(t.lower_) for t in nlp.make_doc(phrase))
                 table.setdefault(key, value)
             self.tables[label] = table
-            self.maxlen[label] = max((len(k) for k in table), default=0)
-        self.firsts = {label: {k[0] for k in table if k} for label, table in self.tables.items()}
-        self.lasts = {label: {k[-1] for k in table if k} for label, table in self.tables.items()}
+        # per table: first (last) word -> the lengths of its phrases that start (end) with
+        # it, longest first: the only lengths a look-up there need try
+        self.first_lens = {label: _lengths_by(table, 0) for label, table in self.tables.items()}
+        self.last_lens = {label: _lengths_by(table, -1) for label, table in self.tables.items()}
         self.vocab = nlp.vocab
         self.lexes = _LexCache(nlp.vocab)
         self.triggers = numpy.array(
@@ -209,7 +209,7 @@ class QuantityFinder:
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(lowers, self.tables, self.maxlen, self.firsts, self.lasts)
+        index = _PhraseIndex(lowers, self.tables, self.first_lens, self.last_lens)
         tokens = self.lexes.tokens(orths, arr[:, 3].tolist())
         found = _Scan(tokens, index).run(sorted(set(anchors)), sorted(set(vague)))
         where = _Spans(doc, tokens, arr[:, 4])
@@ -338,18 +338,16 @@ class _Tokens(list):
         return _TokenList(self[start:stop])
 
 
-class _Near(dict):
+# How far outside the doc a neighbour look-up may reach: the scan looks a few tokens
+# (at most about 15) before or after the tokens it holds.
+_PAD = 64
+
+
+def _near(tokens: list) -> list:
     """`near[i]`: token i, or None outside the doc (what the scan asks about its
-    neighbours); cached, so a repeated look is a plain dict lookup."""
-
-    def __init__(self, tokens: _Tokens) -> None:
-        super().__init__()
-        self.tokens = tokens
-        self.n = len(tokens)
-
-    def __missing__(self, i: int):
-        t = self[i] = self.tokens[i] if 0 <= i < self.n else None
-        return t
+    neighbours), for -_PAD <= i < len(tokens) + _PAD: the tokens followed by _PAD Nones,
+    which a negative index also reads (it counts from the end)."""
+    return tokens + [None] * _PAD
 
 
 class _TokenList(list):
@@ -364,26 +362,38 @@ class _TokenList(list):
         return self.text.lower()
 
 
-class _PhraseIndex:
-    """Longest phrase of a table starting at, or ending at, a token index. `firsts` and
-    `lasts` hold each table's first and last words: a token that is neither starts or
-    ends no phrase, which is answered without building a key."""
+def _lengths_by(table: dict[tuple[int, ...], str], end: int) -> dict[int, tuple[int, ...]]:
+    """Word at position `end` (0 or -1) of the table's phrases -> their lengths, longest first."""
+    out: dict[int, set[int]] = {}
+    for key in table:
+        if key:
+            out.setdefault(key[end], set()).add(len(key))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
 
-    def __init__(self, lowers: list[int], tables, maxlen, firsts, lasts) -> None:
-        self.lowers = lowers
+
+class _PhraseIndex:
+    """Longest phrase of a table starting at, or ending at, a token index. `first_lens`
+    and `last_lens` map each table's first and last words to the lengths of the phrases
+    they start or end: a token that is neither starts or ends no phrase, which is answered
+    without building a key, and only those lengths are tried."""
+
+    def __init__(self, lowers: list[int], tables, first_lens, last_lens) -> None:
+        # padded with a value that is no word (-1), as `_near` pads the tokens: an index a
+        # little outside the doc reads the padding and finds no phrase
+        self.lowers = tuple(lowers) + (-1,) * _PAD
         self.tables = tables
-        self.maxlen = maxlen
-        self.firsts = firsts
-        self.lasts = lasts
+        self.first_lens = first_lens
+        self.last_lens = last_lens
 
     def starting(self, label: str, i: int) -> tuple[int, str] | None:
         """Outside the doc (i < 0 or past its end): None."""
         low = self.lowers
-        if not 0 <= i < len(low) or low[i] not in self.firsts[label]:
+        lens = self.first_lens[label].get(low[i])
+        if lens is None:
             return None
         table = self.tables[label]
-        for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
-            v = table.get(tuple(low[i:i + n]))
+        for n in lens:
+            v = table.get(low[i:i + n])  # a key running into the padding matches nothing
             if v is not None:
                 return i + n, v
         return None
@@ -391,13 +401,15 @@ class _PhraseIndex:
     def ending(self, label: str, i: int) -> tuple[int, str] | None:
         """Outside the doc (i <= 0 or past its end): None."""
         low = self.lowers
-        if not 0 < i <= len(low) or low[i - 1] not in self.lasts[label]:
+        lens = self.last_lens[label].get(low[i - 1])
+        if lens is None:
             return None
         table = self.tables[label]
-        for n in range(min(self.maxlen[label], i), 0, -1):
-            v = table.get(tuple(low[i - n:i]))
-            if v is not None:
-                return i - n, v
+        for n in lens:
+            if n <= i:
+                v = table.get(low[i - n:i])
+                if v is not None:
+                    return i - n, v
         return None
 
 
@@ -526,7 +538,7 @@ class _Scan:
 
     def __init__(self, tokens: _Tokens, index: "_PhraseIndex") -> None:
         self.doc = tokens  # self.doc[i]: token i (a `_Lex`)
-        self.t = _Near(tokens)  # self.t[i]: token i or None
+        self.t = _near(tokens)  # self.t[i]: token i or None
         self.index = index
         self.n = len(tokens)
         # the hot helpers as bound C methods (no Python frame per call); same answers as
