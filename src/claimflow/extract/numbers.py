@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -101,7 +102,12 @@ _SCI_FULL = re.compile(SCIENTIFIC + "$")
 _RACE_TIME = re.compile(r"^(?:(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)|([0-5]?\d):([0-5]\d\.\d+))$")
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
+# parse_numeral, parse_race_time and scale_of are pure functions of one token text, asked
+# again and again of the same words: cached (their answers are floats or None)
+_word_cache = lru_cache(maxsize=1 << 16)
 
+
+@_word_cache
 def parse_numeral(text: str) -> float | None:
     """A written numeral: "1,500,000", "4.6", ".5", "1/2", "½", "3½", "1.5e6"."""
     t = text.replace("\u2212", "-").replace("\u2009", "").replace("\u202f", "")
@@ -126,6 +132,7 @@ def parse_numeral(text: str) -> float | None:
     return None
 
 
+@_word_cache
 def parse_race_time(text: str) -> float | None:
     """"2:02:42" -> 7362.0 seconds, "1:45.32" -> 105.32; None for anything else ("10:30")."""
     m = _RACE_TIME.match(text)
@@ -202,6 +209,7 @@ def is_number_word(lower: str) -> bool:
     return lower in NUMBER_WORDS
 
 
+@_word_cache
 def scale_of(text: str) -> float | None:
     """Multiplier of a scale word or suffix, or None ("T." ending a sentence counts)."""
     if len(text) == 2 and text[1] == "." and text[0] in "KMBT":

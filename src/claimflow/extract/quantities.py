@@ -94,20 +94,20 @@ class QuantityFinder:
         self.vague_id = nlp.vocab.strings.add("vague")
         self._group_patterns(nlp)
         self.tables: dict[str, dict[tuple[int, ...], str]] = {}
-        self.maxlen: dict[str, int] = {}
         for label, items in _phrase_table().items():
             table: dict[tuple[int, ...], str] = {}
             for phrase, value in items:
                 key = tuple(nlp.vocab.strings.add(t.lower_) for t in nlp.make_doc(phrase))
                 table.setdefault(key, value)
             self.tables[label] = table
-            self.maxlen[label] = max((len(k) for k in table), default=0)
-        self.firsts = {label: {k[0] for k in table if k} for label, table in self.tables.items()}
-        self.lasts = {label: {k[-1] for k in table if k} for label, table in self.tables.items()}
+        # per table: first (last) word -> the lengths of its phrases that start (end) with
+        # it, longest first: the only lengths a look-up there need try
+        self.first_lens = {label: _lengths_by(table, 0) for label, table in self.tables.items()}
+        self.last_lens = {label: _lengths_by(table, -1) for label, table in self.tables.items()}
         self.vocab = nlp.vocab
         self.lexes = _LexCache(nlp.vocab)
-        self.triggers = numpy.array(
-            [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64)
+        self.triggers = numpy.unique(numpy.array(
+            [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64))  # sorted: see _in_sorted
 
     def _group_patterns(self, nlp: Language) -> None:
         """spaCy's Matcher tries every pattern at every token. Grouped by what their first
@@ -140,8 +140,9 @@ class QuantityFinder:
                     self.starts.setdefault(key, []).append((family, pat))
         self.grouped = grouped
         self.max_len = max(len(p) for pats in patterns.MATCHER_PATTERNS.values() for p in pats)
-        self.first_lowers = numpy.array([k[1] for k in self.starts if k[0] == "lower"], dtype=numpy.uint64)
-        self.first_orths = numpy.array([k[1] for k in self.starts if k[0] == "orth"], dtype=numpy.uint64)
+        # sorted (numpy.unique), for _in_sorted
+        self.first_lowers = numpy.unique(numpy.array([k[1] for k in self.starts if k[0] == "lower"], dtype=numpy.uint64))
+        self.first_orths = numpy.unique(numpy.array([k[1] for k in self.starts if k[0] == "orth"], dtype=numpy.uint64))
         self.first_lowers_set = set(self.first_lowers.tolist())
         self.first_orths_set = set(self.first_orths.tolist())
         self._start_matchers: dict[tuple, Matcher] = {}
@@ -149,14 +150,24 @@ class QuantityFinder:
         # pattern they cannot express leaves the Matcher to do all the matching.
         compiled = {key: [(family == "vague", _compile_pattern(p, strings)) for family, p in pats]
                     for key, pats in self.starts.items()}
-        self.compiled = compiled if all(c is not None for pats in compiled.values() for _, c in pats) else None
+        if all(c is not None for pats in compiled.values() for _, c in pats):
+            # (vague?, pattern, no optional token?): see _match_at
+            self.compiled = {key: [(v, c, not any(opt for _, _, opt in c)) for v, c in pats]
+                             for key, pats in compiled.items()}
+        else:
+            self.compiled = None
         self._start_patterns: dict[tuple, list] = {}
 
-    def _patterns_for(self, keys: tuple) -> list:
-        pats = self._start_patterns.get(keys)
-        if pats is None:
-            pats = self._start_patterns[keys] = [p for k in keys for p in self.compiled.get(k, ())]
+    def _patterns_for(self, num: int, low: int, orth: int) -> list:
+        """The compiled patterns that can start at a token with these LIKE_NUM, LOWER and
+        ORTH values (the last two 0 when no pattern starts with them)."""
+        keys = self._start_keys(num, low, orth)
+        pats = self._start_patterns[(bool(num), low, orth)] = [p for k in keys for p in self.compiled.get(k, ())]
         return pats
+
+    @staticmethod
+    def _start_keys(num: int, low: int, orth: int) -> tuple:
+        return ((("num",),) if num else ()) + ((("lower", low),) if low else ()) + ((("orth", orth),) if orth else ())
 
     def _matcher_for(self, keys: tuple) -> Matcher:
         m = self._start_matchers.get(keys)
@@ -179,11 +190,12 @@ class QuantityFinder:
                 for match_id, s, e in self.matcher(doc[ws:we]):
                     (vague if match_id == self.vague_id else anchors).append((ws + s, ws + e))
             return anchors, vague
-        cand = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.first_lowers)
-                                 | numpy.isin(arr[:, 2], self.first_orths))
+        cand = numpy.flatnonzero((arr[:, 0] != 0) | _in_sorted(arr[:, 1], self.first_lowers)
+                                 | _in_sorted(arr[:, 2], self.first_orths))
         rows = arr[cand, :3].tolist()
         cand = cand.tolist()
         lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
+        start_patterns = self._start_patterns  # (LIKE_NUM?, LOWER or 0, ORTH or 0) -> patterns
         cols = (arr[:, 0].tolist(), lowers_col, orths_col) if self.compiled is not None else None
         j, nc = 0, len(cand)
         for ws, we in windows:
@@ -192,11 +204,12 @@ class QuantityFinder:
             while j < nc and cand[j] < we:
                 i = cand[j]
                 num, low, orth = rows[j]
-                keys = ((("num",),) if num else ()) + ((("lower", low),) if low in lowers else ()) \
-                    + ((("orth", orth),) if orth in orths else ())
+                low, orth = low if low in lowers else 0, orth if orth in orths else 0
                 if cols is not None:
-                    _match_at(self._patterns_for(keys), cols, i, min(we, i + width), anchors, vague)
+                    pats = start_patterns.get((bool(num), low, orth)) or self._patterns_for(num, low, orth)
+                    _match_at(pats, cols, i, min(we, i + width), anchors, vague)
                 else:
+                    keys = self._start_keys(num, low, orth)
                     for match_id, s, e in self._matcher_for(keys)(doc[i:min(we, i + width)]):
                         (vague if match_id == self.vague_id else anchors).append((i + s, i + e))
                 j += 1
@@ -209,7 +222,7 @@ class QuantityFinder:
         if not anchors and not vague:
             doc.user_data["quantities"] = []
             return doc
-        index = _PhraseIndex(lowers, self.tables, self.maxlen, self.firsts, self.lasts)
+        index = _PhraseIndex(lowers, self.tables, self.first_lens, self.last_lens)
         tokens = self.lexes.tokens(orths, arr[:, 3].tolist())
         found = _Scan(tokens, index).run(sorted(set(anchors)), sorted(set(vague)))
         where = _Spans(doc, tokens, arr[:, 4])
@@ -222,7 +235,7 @@ class QuantityFinder:
         words vague patterns turn on. Found on the token attribute array (`arr`: LIKE_NUM
         and LOWER columns first; no Python object per token), so the Matcher's per-token
         cost is paid only near numbers."""
-        hits = numpy.flatnonzero((arr[:, 0] != 0) | numpy.isin(arr[:, 1], self.triggers))
+        hits = numpy.flatnonzero((arr[:, 0] != 0) | _in_sorted(arr[:, 1], self.triggers))
         out: list[tuple[int, int]] = []
         n = len(doc)
         for i in hits.tolist():
@@ -232,6 +245,16 @@ class QuantityFinder:
             else:
                 out.append((s, e))
         return out
+
+
+def _in_sorted(col, values):
+    """numpy.isin(col, values) for a sorted array `values`, by binary search (isin sorts
+    the column and the values together on every call)."""
+    if not len(values):
+        return numpy.zeros(len(col), dtype=bool)
+    pos = numpy.searchsorted(values, col)
+    pos[pos == len(values)] = 0  # past the largest value: no match (compared with any value)
+    return values[pos] == col
 
 
 _PATTERN_COLUMNS = {"LIKE_NUM": 0, "LOWER": 1, "ORTH": 2}  # the columns `_match_at` reads
@@ -263,11 +286,20 @@ def _compile_pattern(pat: list[dict], strings) -> tuple | None:
 
 
 def _match_at(pats: list, cols: tuple, i: int, stop: int, anchors: list, vague: list) -> None:
-    """Every match of the compiled patterns `pats` ((vague?, pattern) pairs) that starts at
-    token i and ends by `stop`, appended as (start, end) to `anchors` or `vague`. As spaCy's
-    Matcher (no "greedy"): every way through the optional tokens is a match of its own;
-    none is empty."""
-    for is_vague, pat in pats:
+    """Every match of the compiled patterns `pats` ((vague?, pattern, plain?) triples) that
+    starts at token i and ends by `stop`, appended as (start, end) to `anchors` or `vague`.
+    As spaCy's Matcher (no "greedy"): every way through the optional tokens is a match of
+    its own; none is empty."""
+    for is_vague, pat, plain in pats:
+        if plain:  # no optional token (most patterns): one way through, token by token
+            j = i
+            for col, values, _ in pat:
+                if j >= stop or cols[col][j] not in values:
+                    break
+                j += 1
+            else:
+                (vague if is_vague else anchors).append((i, j))
+            continue
         n = len(pat)
         states = [(0, i)]  # (position in the pattern, next token)
         while states:
@@ -338,18 +370,16 @@ class _Tokens(list):
         return _TokenList(self[start:stop])
 
 
-class _Near(dict):
+# How far outside the doc a neighbour look-up may reach: the scan looks a few tokens
+# (at most about 15) before or after the tokens it holds.
+_PAD = 64
+
+
+def _near(tokens: list) -> list:
     """`near[i]`: token i, or None outside the doc (what the scan asks about its
-    neighbours); cached, so a repeated look is a plain dict lookup."""
-
-    def __init__(self, tokens: _Tokens) -> None:
-        super().__init__()
-        self.tokens = tokens
-        self.n = len(tokens)
-
-    def __missing__(self, i: int):
-        t = self[i] = self.tokens[i] if 0 <= i < self.n else None
-        return t
+    neighbours), for -_PAD <= i < len(tokens) + _PAD: the tokens followed by _PAD Nones,
+    which a negative index also reads (it counts from the end)."""
+    return tokens + [None] * _PAD
 
 
 class _TokenList(list):
@@ -364,26 +394,38 @@ class _TokenList(list):
         return self.text.lower()
 
 
-class _PhraseIndex:
-    """Longest phrase of a table starting at, or ending at, a token index. `firsts` and
-    `lasts` hold each table's first and last words: a token that is neither starts or
-    ends no phrase, which is answered without building a key."""
+def _lengths_by(table: dict[tuple[int, ...], str], end: int) -> dict[int, tuple[int, ...]]:
+    """Word at position `end` (0 or -1) of the table's phrases -> their lengths, longest first."""
+    out: dict[int, set[int]] = {}
+    for key in table:
+        if key:
+            out.setdefault(key[end], set()).add(len(key))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
 
-    def __init__(self, lowers: list[int], tables, maxlen, firsts, lasts) -> None:
-        self.lowers = lowers
+
+class _PhraseIndex:
+    """Longest phrase of a table starting at, or ending at, a token index. `first_lens`
+    and `last_lens` map each table's first and last words to the lengths of the phrases
+    they start or end: a token that is neither starts or ends no phrase, which is answered
+    without building a key, and only those lengths are tried."""
+
+    def __init__(self, lowers: list[int], tables, first_lens, last_lens) -> None:
+        # padded with a value that is no word (-1), as `_near` pads the tokens: an index a
+        # little outside the doc reads the padding and finds no phrase
+        self.lowers = tuple(lowers) + (-1,) * _PAD
         self.tables = tables
-        self.maxlen = maxlen
-        self.firsts = firsts
-        self.lasts = lasts
+        self.first_lens = first_lens
+        self.last_lens = last_lens
 
     def starting(self, label: str, i: int) -> tuple[int, str] | None:
         """Outside the doc (i < 0 or past its end): None."""
         low = self.lowers
-        if not 0 <= i < len(low) or low[i] not in self.firsts[label]:
+        lens = self.first_lens[label].get(low[i])
+        if lens is None:
             return None
         table = self.tables[label]
-        for n in range(min(self.maxlen[label], len(low) - i), 0, -1):
-            v = table.get(tuple(low[i:i + n]))
+        for n in lens:
+            v = table.get(low[i:i + n])  # a key running into the padding matches nothing
             if v is not None:
                 return i + n, v
         return None
@@ -391,13 +433,15 @@ class _PhraseIndex:
     def ending(self, label: str, i: int) -> tuple[int, str] | None:
         """Outside the doc (i <= 0 or past its end): None."""
         low = self.lowers
-        if not 0 < i <= len(low) or low[i - 1] not in self.lasts[label]:
+        lens = self.last_lens[label].get(low[i - 1])
+        if lens is None:
             return None
         table = self.tables[label]
-        for n in range(min(self.maxlen[label], i), 0, -1):
-            v = table.get(tuple(low[i - n:i]))
-            if v is not None:
-                return i - n, v
+        for n in lens:
+            if n <= i:
+                v = table.get(low[i - n:i])
+                if v is not None:
+                    return i - n, v
         return None
 
 
@@ -526,7 +570,7 @@ class _Scan:
 
     def __init__(self, tokens: _Tokens, index: "_PhraseIndex") -> None:
         self.doc = tokens  # self.doc[i]: token i (a `_Lex`)
-        self.t = _Near(tokens)  # self.t[i]: token i or None
+        self.t = _near(tokens)  # self.t[i]: token i or None
         self.index = index
         self.n = len(tokens)
         # the hot helpers as bound C methods (no Python frame per call); same answers as
