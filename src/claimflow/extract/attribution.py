@@ -765,8 +765,13 @@ def _names(ctx: DocContext, span: str) -> list[str]:
     claims of a sentence ask about the same stretches); callers do not modify the list."""
     found = ctx.names_cache.get(span)
     if found is None:
-        found = ctx.names_cache[span] = _find_names(ctx, span)
+        found = ctx.names_cache[span] = _find_names(ctx, span) if _MAY_NAME.search(span) else []
     return found
+
+
+# A word of a name's shape (_NAME) holds a capital or letters before a digit ("gpt-4"): a
+# span with neither holds no name (60% of the spans asked in the benchmark corpus).
+_MAY_NAME = re.compile(r"[A-Z]|[A-Za-z]-?\d")
 
 
 def _name_word(ctx: DocContext, raw: str, starts_sentence: bool) -> tuple[str, bool, bool, bool]:
