@@ -263,16 +263,31 @@ def _period_regex(rules: tuple[int, ...]) -> tuple[re.Pattern, dict[int, int]]:
     return rx, {rx.groupindex[f"rule{i}"]: i for i in rules}
 
 
-_LOWER_NEEDS = [(w, i) for i, (lower, _) in enumerate(PERIOD_RULE_NEEDS) for w in lower]
-_EXACT_NEEDS = [(w, i) for i, (_, exact) in enumerate(PERIOD_RULE_NEEDS) for w in exact]
+def _rules_needing(column: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """(word, the rules needing it) for each distinct word of one column of PERIOD_RULE_NEEDS
+    (a word several rules need, "year" or a month name, is looked up once)."""
+    rules: dict[str, list[int]] = {}
+    for i, needs in enumerate(PERIOD_RULE_NEEDS):
+        for w in needs[column]:
+            rules.setdefault(w, []).append(i)
+    return tuple((w, tuple(r)) for w, r in rules.items())
+
+
+_LOWER_NEEDS = _rules_needing(0)
+_EXACT_NEEDS = _rules_needing(1)
 
 
 def _possible_rules(text: str) -> tuple[int, ...]:
     if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # _FOLDS_TO_ASCII
         return _ALL_RULES
     low = text.lower()
-    found = {i for w, i in _LOWER_NEEDS if w in low}
-    found.update(i for w, i in _EXACT_NEEDS if w in text)
+    found: set[int] = set()
+    for w, rules in _LOWER_NEEDS:
+        if w in low:
+            found.update(rules)
+    for w, rules in _EXACT_NEEDS:
+        if w in text:
+            found.update(rules)
     return tuple(sorted(found))
 
 
@@ -280,6 +295,12 @@ def _block_rules(possible: tuple[int, ...]) -> tuple[int, ...]:
     """The rules of every block holding one of `possible` (see PERIOD_RULE_BLOCKS)."""
     blocks = {_BLOCK_OF_RULE[i] for i in possible}
     return tuple(sorted(i for k in blocks for i in PERIOD_RULE_BLOCKS[k]))
+
+
+@lru_cache(maxsize=1024)
+def _winning_regex(scanned: tuple[int, ...], rules: int) -> re.Pattern:
+    """The regex of the rules of `scanned` below `rules` (find_period's short scan)."""
+    return _period_regex(tuple(i for i in scanned if i < rules))[0]
 
 
 @lru_cache(maxsize=4096)
@@ -297,7 +318,7 @@ def find_period(text: str, rules: int = len(PERIOD_RULES)) -> str | None:
         # or earlier, so none found means none can win. Most sentences end here, and the
         # rest are scanned with all the rules, as before (a later rule's match could hide
         # a winning one from the short scan, but not from that one).
-        if _period_regex(tuple(i for i in scanned if i < rules))[0].search(text) is None:
+        if _winning_regex(scanned, rules).search(text) is None:
             return None
     regex, rule_of_group = _period_regex(scanned)
     best_i, best_m = rules, None
@@ -707,7 +728,7 @@ def _line_label(ctx: DocContext, line: str, line_start: int, claim_start: int) -
 
 
 def _label(line: str, line_start: int, claim_start: int) -> tuple[str, int]:
-    m = LABEL.match(line)
+    m = LABEL.match(line) if ":" in line else None  # the regex's colon
     if not m or line_start + m.end() > claim_start + 1:
         return "", line_start
     label = MARKUP.sub("", m.group(1)).strip()
@@ -1207,7 +1228,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     found = _lexicon_metric(before) if kind in ("currency", "percent", "points", "number", "count") else ""
     if found:
         return found  # "Core inflation slowed to 4.1%", "Free cash flow rose to €2.6bn"
-    if kind == "currency" and any("market" in h.lower() for h in [label] + headings[:2]):
+    if kind == "currency" and "market" in "\n".join([label] + headings[:2]).lower():  # in one of them
         return "market size"
     m = _LEVEL.search(before) if tail.endswith(("at", "to")) else None  # ends in "at"/"to" + signs
     if m and m.group(1).split()[-1].lower() not in NP_STOP and m.group(1).split()[0].lower() not in NP_STOP:

@@ -94,7 +94,7 @@ def _claim_id(prefix, start: int, end: int) -> str:
     that hash is cheaper than a new one; checked below)."""
     h = prefix.copy()
     h.update(b"%d:%d" % (start, end))
-    return h.hexdigest()[:16]
+    return h.digest()[:8].hex()  # = hexdigest()[:16]
 
 
 assert _claim_id(_claim_id_prefix("ab12"), 3, 45) == make_claim_id("ab12", 3, 45)
