@@ -116,12 +116,26 @@ _ANY_VERB_METRIC_LOW = _lower_twin(_ANY_VERB_METRIC)
 _VERB_METRICS_LOW = [_lower_twin(rx) for rx, _ in VERB_METRICS]
 assert all(rx.flags & re.I for rx, _ in VERB_METRICS)
 VERB_KINDS = {"growth": ("percent", "points", "currency", "multiplier"), "headcount": ("count",)}
+# What every match of each cue contains, lower-cased (keep in step with VERB_METRICS): on
+# ASCII text a cue is searched only where one of its words is in the lower-cased text, and
+# none is when no word of any cue is there (one scan for plain words, ~2x faster than the
+# combined cues, whose \b before each alternative keeps sre from scanning ahead).
+VERB_CUE_NEEDS = {
+    "loss": ("los",), "fine": ("fine", "penal"), "price": ("sell", "sold for", "price", "retail"),
+    "cost": ("cost",), "investment": ("invest", "poured"), "savings": ("sav",), "funding raised": ("rais", "funding"),
+    "revenue": ("generat", "earn", "revenue", "bring", "brought"), "guidance": ("guid", "forecast"),
+    "growth": ("grew", "grow"), "valuation": ("valu",), "spending": ("spen",), "headcount": ("hired", "employ", "staff"),
+    "profit": ("profit",), "sales": ("sold", "sales"),
+}
+assert VERB_CUE_NEEDS.keys() == {name for _, name in VERB_METRICS}
+_VERB_CUE_WORDS = re.compile("|".join(re.escape(w) for words in VERB_CUE_NEEDS.values() for w in words))
 
 
 @lru_cache(maxsize=None)
-def _verb_metrics_of(kind: str) -> tuple[tuple[re.Pattern, str, re.Pattern | None], ...]:
-    """The verb cues that may name a quantity of `kind`, in order, with their lower-case twins."""
-    return tuple((rx, name, twin) for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW)
+def _verb_metrics_of(kind: str) -> tuple[tuple[re.Pattern, str, re.Pattern | None, tuple[str, ...]], ...]:
+    """The verb cues that may name a quantity of `kind`, in order, with their lower-case
+    twins and needed words."""
+    return tuple((rx, name, twin, VERB_CUE_NEEDS[name]) for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW)
                  if kind in VERB_KINDS.get(name, ("currency",)))
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
@@ -1206,9 +1220,12 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
     low = before.lower() if before.isascii() else None
-    cue = _isearch(_ANY_VERB_METRIC, _ANY_VERB_METRIC_LOW, before, low) is not None  # one scan tells whether any cue is there
-    for rx, name, twin in _verb_metrics_of(kind):
-        if (cue and _isearch(rx, twin, before, low)) or (name == "revenue" and _RX_METRIC_11.match(after)):
+    # one scan tells whether any cue is there (on ASCII text after one for their words)
+    cue = (low is None or _VERB_CUE_WORDS.search(low) is not None) \
+        and _isearch(_ANY_VERB_METRIC, _ANY_VERB_METRIC_LOW, before, low) is not None
+    for rx, name, twin, needs in _verb_metrics_of(kind):
+        if (cue and (low is None or any(w in low for w in needs)) and _isearch(rx, twin, before, low)) \
+                or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
                 m2 = _RX_METRIC_12.search(after)
                 return f"investment in {m2.group(1)}" if m2 else name
