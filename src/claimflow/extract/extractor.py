@@ -2,11 +2,10 @@
 quantity component) and turns a `Document` into `Claim`s with attribution."""
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
-from claimflow.claims import CLAIM_FIELDS, Claim, make_claim_id
+from claimflow.claims import CLAIM_FIELDS, Claim, claim_id_maker
 from claimflow.documents import Document, code_blocks
 from claimflow.extract import quantities  # noqa: F401  (registers the spaCy factory)
 from claimflow.extract.attribution import DocContext, attribute
@@ -58,7 +57,7 @@ class Extractor:
         out: list[Claim] = []
         sentence_ends: dict = {}
         name, sha = doc.name, doc.sha256
-        id_prefix = _claim_id_prefix(sha)
+        claim_id = claim_id_maker(sha)
         for off, sdoc in parts:
             for rec in sdoc.user_data.get("quantities", []):
                 start, end = rec["start"] + off, rec["end"] + off
@@ -70,7 +69,7 @@ class Extractor:
                 att = attribute(ctx, rec, s0, s1)
                 # positional, in the order of _CLAIM_ARGS (checked against CLAIM_FIELDS below)
                 out.append(Claim(
-                    _claim_id(id_prefix, start, end), name, start, end, text[start:end], text[s0:s1].strip(),
+                    claim_id(start, end), name, start, end, text[start:end], text[s0:s1].strip(),
                     rec["stated_low"], rec["stated_high"], rec["stated_unit"],
                     rec["low"], rec["high"], rec["unit"], rec["qualifier"],
                     att.direction, att.subject, att.metric, att.period, sha,
@@ -83,21 +82,6 @@ _CLAIM_ARGS = ("claim_id", "doc", "start", "end", "surface", "sentence", "stated
                "stated_unit", "low", "high", "unit", "qualifier", "direction", "subject", "metric", "period",
                "doc_sha256")
 assert CLAIM_FIELDS[:len(_CLAIM_ARGS)] == _CLAIM_ARGS, "Claim's fields moved: update _claims"
-
-
-def _claim_id_prefix(doc_sha256: str):
-    return hashlib.sha1(f"{doc_sha256}:".encode())
-
-
-def _claim_id(prefix, start: int, end: int) -> str:
-    """`make_claim_id(doc_sha256, start, end)` from the hash of its "<sha>:" prefix (a copy of
-    that hash is cheaper than a new one; checked below)."""
-    h = prefix.copy()
-    h.update(b"%d:%d" % (start, end))
-    return h.digest()[:8].hex()  # = hexdigest()[:16]
-
-
-assert _claim_id(_claim_id_prefix("ab12"), 3, 45) == make_claim_id("ab12", 3, 45)
 
 
 # "[.!?…][.!?…]*" is "[.!?…]+" spelt so the pattern opens with a character class, which
