@@ -305,6 +305,7 @@ def _possible_rules(text: str) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=1024)
 def _block_rules(possible: tuple[int, ...]) -> tuple[int, ...]:
     """The rules of every block holding one of `possible` (see PERIOD_RULE_BLOCKS)."""
     blocks = {_BLOCK_OF_RULE[i] for i in possible}

@@ -475,11 +475,19 @@ def _safe_record(where: _Spans, q: Q) -> dict | None:
     except (PintError, ValueError, ArithmeticError) as exc:
         log.warning("skipped %r at token %d: %s", where.text(q.start, q.end), q.start, exc)
         return None
-    if not all(v is None or math.isfinite(v) for v in (rec["stated_low"], rec["stated_high"], rec["low"], rec["high"])):
+    if not _finite(rec["stated_low"], rec["stated_high"], rec["low"], rec["high"]):
         # "1e400" overflows a float: no claim (and no "Infinity" in the JSON output)
         log.debug("skipped %r at token %d: the value overflows a float", where.text(q.start, q.end), q.start)
         return None
     return rec
+
+
+def _finite(*values: float | None) -> bool:
+    """No value is infinite or NaN (None is no value)."""
+    for v in values:
+        if v is not None and not math.isfinite(v):
+            return False
+    return True
 
 
 def _to_record(where: _Spans, q: Q) -> dict:
@@ -652,7 +660,7 @@ class _Scan:
                     out.append((s, e, value))
                 i += 1
                 continue
-            words = [self.doc[x].text for x in range(s, e)]
+            words = [self.doc[s].text] if e - s == 1 else [self.doc[x].text for x in range(s, e)]
             numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
             if numeric is None and len(words) == 1:
                 numeric = numbers.parse_race_time(words[0])  # "2:02:42" in seconds (see _race_time)
@@ -1395,7 +1403,8 @@ class _Scan:
             if pu is not None and pu[1] in {"percent", "percents", "per cent"} and (pu[0] == 0 or self.is_break(pu[0] - 1)):
                 q.unit = units.lookup("%")
                 i = pu[0]
-        if q.unit is None and [x.lower_ for x in self.span(max(0, i - 2), i)] == ["factor", "of"]:
+        t1, t2 = self.t[i - 1], self.t[i - 2]  # None outside the doc (see _near)
+        if q.unit is None and t1 is not None and t1.lower_ == "of" and t2 is not None and t2.lower_ == "factor":
             q.unit = units.lookup("x")  # "by a factor of 10"
         qual = self.phrase_ending("QUAL_BEFORE", i)
         if qual is not None and not (qual[1] == ">" and self.t[qual[0]].lower_ == "over" and self._time_follows(q)) \
@@ -2136,8 +2145,9 @@ class _Scan:
             a = qs[i]
             if i + 1 < len(qs):
                 b = qs[i + 1]
-                merged = self._try_ratio(a, b) or self._try_compound(a, b) or self._try_tolerance(a, b) \
-                    or self._try_range(a, b)
+                # each way of joining two figures allows at most 4 tokens between them
+                merged = None if b.start - a.end > 4 else \
+                    self._try_ratio(a, b) or self._try_compound(a, b) or self._try_tolerance(a, b) or self._try_range(a, b)
                 if merged is not None:
                     out.append(merged)
                     i += 2
