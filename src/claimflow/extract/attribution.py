@@ -1272,12 +1272,21 @@ METRIC_LEXICON = sorted({
 }, key=lambda p: (-len(p), p))
 _LEXICON = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in METRIC_LEXICON) + r")(?![\w-])", re.I)
 _LEXICON_LOW = _lower_twin(_LEXICON)
+# The first [a-z] run of each phrase: a phrase found in lower-case text starts a run of
+# [a-z] (nothing of [\w-] before it) that ends where the phrase's first run ends (its next
+# character is no letter, or nothing of [\w-] follows the phrase), so a text none of whose
+# runs is one of these holds no phrase.
+_LEXICON_FIRST_RUNS = frozenset(_RX_LOWER_RUNS.match(p).group() for p in METRIC_LEXICON)
+assert all(p[:1].isascii() and p[:1].islower() for p in METRIC_LEXICON)
 
 
 def _lexicon_metric(before: str) -> str:
     found = None
     if _LEXICON_LOW is not None and before.isascii():
-        rx, before = _LEXICON_LOW, before.lower()  # the same spans; the group is lower-cased below anyway
+        before = before.lower()  # the same spans; the group is lower-cased below anyway
+        if _LEXICON_FIRST_RUNS.isdisjoint(_RX_LOWER_RUNS.findall(before)):
+            return ""
+        rx = _LEXICON_LOW
     else:
         rx = _LEXICON
     for found in rx.finditer(before):
@@ -1315,7 +1324,11 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
         last5 = before.rsplit(None, 5)[-5:]  # = before.split()[-5:] (a 6th piece is the rest)
         near_after = " ".join(after.split(None, 5)[:5])  # the words right around the figure
         near_before = " ".join(last5)
-        rate = find_period(" ".join(last5[-2:]))
+        # find_period finds nothing in a text without a hint, and the last two words hold
+        # none when the last five hold none (as above)
+        if not _period_hint(near_before):
+            near_before = ""
+        rate = find_period(" ".join(last5[-2:])) if near_before else None
         if rate and rate.startswith("per "):
             return rate  # "an annualized $1B in early 2025" is a yearly rate
         sources = ((near_after, len(PERIOD_RULES)), (near_before, len(PERIOD_RULES)), (sentence, STRONG_PERIOD_RULES),
