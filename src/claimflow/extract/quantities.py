@@ -551,12 +551,14 @@ def _to_record(where: _Spans, q: Q) -> dict:
             unit_canon = f"{unit_canon}/{q.per2.stated}"
     low, high = q.low, q.high
     start_char, end_char = where.chars(q.start, q.end)
+    canon_low = _tidy(canon(low)) if low is not None else None
+    # most figures are one value, the same float object at both ends: converted once
+    canon_high = canon_low if high is low else _tidy(canon(high)) if high is not None else None
     return {
         "start": start_char, "end": end_char, "tok_start": q.start, "tok_end": q.end,
         "num_tok_start": q.num_start,
         "stated_low": low, "stated_high": high, "stated_unit": stated_unit,
-        "low": _tidy(canon(low)) if low is not None else None,
-        "high": _tidy(canon(high)) if high is not None else None,
+        "low": canon_low, "high": canon_high,
         "unit": unit_canon, "qualifier": q.qualifier, "vague": q.vague, "direction": q.direction,
         "kind": ("emissions" if q.emissions else q.unit.kind if q.unit else "currency" if q.currency else "count" if q.count_noun else "number"),
     }
@@ -770,7 +772,7 @@ class _Scan:
     # a single number ---------------------------------------------------------------------
     def _number(self, s: int, e: int, value: float) -> Q | None:
         doc = self.doc
-        raw = doc.span(s, e).text
+        raw = doc[s].text_with_ws.rstrip() if e - s == 1 else doc.span(s, e).text  # (as _TokenList.text)
         if e - s == 1 and numbers.parse_race_time(raw) is not None:
             return self._race_time(s, e, raw, value)
         if self._not_a_claim(s, e, raw, value) or raw.lower() in numbers.MAGNITUDE_WORDS \
