@@ -92,3 +92,51 @@ def test_tokenizer_cache_warming_on_arbitrary_text(texts):
     warm, plain = _warm_and_plain()
     for text in texts + texts:
         assert _tokens(warm(text)) == _tokens(plain(same_length_text(text)))
+
+
+# --- the lower-case twins of attribution's case-insensitive regexes ----------------------
+# Attribution searches lower-cased text with case-sensitive twins of its re.I patterns
+# wherever `_twin_safe` allows (faster in sre); these check that it finds the same spans.
+
+def test_lower_case_maps_every_other_character_within_its_classes():
+    """What `_twin_safe` relies on, over all of Unicode: apart from İ ı ſ K, lower() gives one
+    character, never an ASCII one for a non-ASCII one, in the same \\w, \\d and \\s classes."""
+    import sys
+
+    folds = {"\u0130", "\u0131", "\u017f", "\u212a"}
+    odd = []
+    for cp in range(128, sys.maxunicode + 1):
+        c = chr(cp)
+        if c in folds:
+            continue
+        low = c.lower()
+        if len(low) != 1 or low.isascii() or (c.isalnum(), c.isdecimal(), c.isspace()) != (
+                low.isalnum(), low.isdecimal(), low.isspace()):
+            odd.append(hex(cp))
+    assert not odd
+
+
+CUE_PIECES = st.sampled_from([
+    "it takes ", "It costs ", "it is probably ", "IT WAS ", "core inflation ", "Free Cash Flow ", "revenue ",
+    "raised ", "Invested ", "cost ", "spent ", "year", "Quarter ", "MONTH", "ago", "daily ", "/yr", "now ",
+    "March ", "Q3 ", "FY", "2024 ", "É", "Σ", "ς", "ß", "İ", "ı", "ſ", "\u212a", "é", "—", " ", ", ", ". ",
+])
+CUE_TEXTS = st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CUE_TEXTS)
+def test_lower_case_twins_find_the_spans_of_their_patterns(text):
+    from claimflow.extract import attribution as a
+
+    pairs = [(a._DUMMY_IT, a._DUMMY_IT_LOW), (a._LEXICON, a._LEXICON_LOW),
+             (a._ANY_VERB_METRIC, a._ANY_VERB_METRIC_LOW)]
+    pairs += [(rx, twin) for (rx, _), twin in zip(a.VERB_METRICS, a._VERB_METRICS_LOW)]
+    if a._twin_safe(text):
+        low = text.lower()
+        assert len(low) == len(text)
+        for rx, twin in pairs:
+            if twin is not None:
+                assert [m.span() for m in twin.finditer(low)] == [m.span() for m in rx.finditer(text)], rx.pattern
+    assert a._period_hint(text) == (a._PERIOD_HINT.search(text) is not None)
+    assert a._dummy_it(text) == (a._DUMMY_IT.search(text) is not None)

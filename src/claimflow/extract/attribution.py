@@ -20,7 +20,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 
 def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
-    """`rx` (case-insensitive) without re.I, for ASCII text that is lower-cased first:
+    """`rx` (case-insensitive) without re.I, for text that is lower-cased first (ASCII
+    text, or any text that is `_twin_safe`):
     there it matches the same spans, and faster (sre scans ahead for the first letters
     of an alternation only when case matters). None when the pattern has a capital (a
     literal, or an escape such as \\S) or a scoped flag, which lower-casing would change."""
@@ -29,9 +30,19 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
     return re.compile(rx.pattern, rx.flags & ~re.I)
 
 
+def _twin_safe(text: str) -> bool:
+    """Whether the lower-case twins, on `text.lower()`, match where their patterns match on
+    `text`: on ASCII text, and on text without the four characters that case-insensitive
+    matching equates with ASCII letters (İ ı ſ K; İ is also the one character lower()
+    turns into two). Every other character lower() maps to one character of the same
+    word, digit and space classes, never to an ASCII one (checked over all of Unicode by
+    tests/test_extract_properties.py)."""
+    return text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text)
+
+
 def _isearch(rx: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
-    """`rx.search(text)`, through its lower-case twin when `low` (text.lower() of ASCII
-    text) is given: same span, but groups come back lower-cased."""
+    """`rx.search(text)`, through its lower-case twin when `low` (text.lower() of text
+    that is `_twin_safe`) is given: same span, but groups come back lower-cased."""
     return twin.search(low) if twin is not None and low is not None else rx.search(text)
 
 # Labels and headings that name a metric or a period, not a subject.
@@ -137,6 +148,14 @@ def _verb_metrics_of(kind: str) -> tuple[tuple[re.Pattern, str, re.Pattern | Non
     twins and needed words."""
     return tuple((rx, name, twin, VERB_CUE_NEEDS[name]) for (rx, name), twin in zip(VERB_METRICS, _VERB_METRICS_LOW)
                  if kind in VERB_KINDS.get(name, ("currency",)))
+
+
+@lru_cache(maxsize=None)
+def _revenue_cue_of(kind: str) -> tuple[tuple[re.Pattern, str, re.Pattern | None, tuple[str, ...]], ...]:
+    """The entries of `_verb_metrics_of(kind)` named "revenue"."""
+    return tuple(e for e in _verb_metrics_of(kind) if e[1] == "revenue")
+
+
 METRIC_SYNONYMS = {"long": "length", "wide": "width", "tall": "height", "high": "height", "deep": "depth",
                    "thick": "thickness", "savings": "reduction", "saving": "reduction", "electricity": "energy cost",
                    "speed-up": "speedup", "speed up": "speedup", "spend": "spending"}
@@ -201,7 +220,7 @@ _HINT_CASED = (r"(?:19|20)\d\d|[QH][1-4]|FY"
                r"|January|February|March|April|May|June|July|August|September|October|November|December")
 _HINT_WORDS = ("ago", "year", "annu", "/yr", "quarter", "month", "day", "daily", "current", "today", "now")
 _PERIOD_HINT = re.compile(_HINT_CASED + "|(?i:" + "|".join(map(re.escape, _HINT_WORDS)) + ")")
-# The same test on ASCII text in two case-sensitive scans (the words on the lower-cased
+# The same test on `_twin_safe` text in two case-sensitive scans (the words on the lower-cased
 # text), which sre runs ~2x faster than one scan with a case-insensitive group.
 # (spelt with a literal first character in every alternative, which sre scans ahead for:
 # the same strings as _HINT_CASED, ~3x faster)
@@ -212,7 +231,7 @@ _HINT_WORDS_RX = re.compile("|".join(map(re.escape, _HINT_WORDS)))
 
 @lru_cache(maxsize=256)  # asked of a sentence by _period, then again by find_period
 def _period_hint(text: str) -> bool:
-    if text.isascii():
+    if _twin_safe(text):
         return _HINT_CASED_RX.search(text) is not None or _HINT_WORDS_RX.search(text.lower()) is not None
     return _PERIOD_HINT.search(text) is not None
 
@@ -567,7 +586,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
                after[:m.start()] if m else after, ctx.heading_chain(start))
     kind = rec["kind"]
 
-    cell = _table_cell(ctx, ls, line, start)
+    cell = _table_cell(ctx, ls, line, start) if "|" in line else None
     if cell is not None:
         # a table row: the first cell names the subject, the column header the metric or period
         row, head = cell
@@ -641,23 +660,24 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
             or (_previous_subject(ctx, start, s0, sentence_before) if not w.label and not LIST_MARK.match(w.line) else "")
             or _sentence_subject(sentence_before)
             or (rec["unit"] if kind == "count" and not w.label else "")
-            or _heading_subject(w))
+            or _heading_subject(tuple(w.headings), w.label))
 
 
 _RX_LOWER_RUNS = re.compile(r"[a-z]+")
 _RX_HEADING_SUBJECT_2 = re.compile(r"((?:[A-Z][\w&'\-]*\s+)+[A-Z][\w&'\-]*)")
 
 
-def _heading_subject(w: _Where) -> str:
+@lru_cache(maxsize=4096)  # the figures of a section share its headings, most also a label
+def _heading_subject(headings: tuple[str, ...], label: str) -> str:
     """The innermost specific heading; but a generic label that still names a thing
     ("**Total Addressable Market**: $50-100B+") beats the document's own title."""
-    found = next((i for i, h in enumerate(w.headings) if not _generic(h)), None)
+    found = next((i for i, h in enumerate(headings) if not _generic(h)), None)
     if found is None:
         return ""
-    words = _RX_LOWER_RUNS.findall(w.label.lower())
-    if found == len(w.headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
-        return w.label
-    heading = w.headings[found]
+    words = _RX_LOWER_RUNS.findall(label.lower())
+    if found == len(headings) - 1 and found > 0 and words and words[-1] in THING_LABEL_HEADS:
+        return label
+    heading = headings[found]
     if _headline(heading):
         # a news headline is a sentence, not a topic: only a name in it can be the subject
         m = _RX_HEADING_SUBJECT_2.match(heading)
@@ -892,10 +912,10 @@ def _first_name(ctx: DocContext, clause: str) -> str:
 def _last_name(ctx: DocContext, span: str) -> str:
     """The nearest name before the clause, if it stands within a few words of it."""
     words = span.rsplit(None, 5)[-5:]  # = span.split()[-5:] (a 6th piece is the rest)
-    names = _names(ctx, " ".join(words))
+    tail = " ".join(words)
+    names = _names(ctx, tail)
     if not names:
         return ""
-    tail = " ".join(words)
     rest = tail[tail.rfind(names[-1].split()[-1]):].lower().split()
     if any(w in ("and", "or", "and/or") for w in rest):
         return ""  # a name inside an enumeration ("API endpoints, and/or hardware, or ...")
@@ -1062,9 +1082,9 @@ _DUMMY_IT_LOW = _lower_twin(_DUMMY_IT)
 
 @lru_cache(maxsize=256)  # asked twice per figure (_subject, _previous_subject)
 def _dummy_it(sentence_before: str) -> bool:
-    """`_DUMMY_IT.search(sentence_before)`: on ASCII text, none without an "it" (its
-    first word), else the lower-case twin on the lower-cased text."""
-    if _DUMMY_IT_LOW is not None and sentence_before.isascii():
+    """`_DUMMY_IT.search(sentence_before)`: on `_twin_safe` text, none without an "it"
+    (its first word), else the lower-case twin on the lower-cased text."""
+    if _DUMMY_IT_LOW is not None and _twin_safe(sentence_before):
         low = sentence_before.lower()
         return "it" in low and _DUMMY_IT_LOW.search(low) is not None
     return _DUMMY_IT.search(sentence_before) is not None
@@ -1220,11 +1240,12 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         verb = _RX_METRIC_9.findall(before.lower())
         return f"time since {verb[-1] if verb else 'event'}" if verb else "time since"
     # verbs in the clause: "cost", "invested ... in OpenAI", "raised"
-    low = before.lower() if before.isascii() else None
-    # one scan tells whether any cue is there (on ASCII text after one for their words)
+    low = before.lower() if _twin_safe(before) else None
+    # one scan tells whether any cue is there (on _twin_safe text after one for their words)
     cue = (low is None or _VERB_CUE_WORDS.search(low) is not None) \
         and _isearch(_ANY_VERB_METRIC, _ANY_VERB_METRIC_LOW, before, low) is not None
-    for rx, name, twin, needs in _verb_metrics_of(kind):
+    # without a cue only "revenue" can name the metric (by the words after the figure)
+    for rx, name, twin, needs in _verb_metrics_of(kind) if cue else _revenue_cue_of(kind):
         if (cue and (low is None or any(w in low for w in needs)) and _isearch(rx, twin, before, low)) \
                 or (name == "revenue" and _RX_METRIC_11.match(after)):
             if name == "investment":
@@ -1282,7 +1303,7 @@ assert all(p[:1].isascii() and p[:1].islower() for p in METRIC_LEXICON)
 
 def _lexicon_metric(before: str) -> str:
     found = None
-    if _LEXICON_LOW is not None and before.isascii():
+    if _LEXICON_LOW is not None and _twin_safe(before):
         before = before.lower()  # the same spans; the group is lower-cased below anyway
         if _LEXICON_FIRST_RUNS.isdisjoint(_RX_LOWER_RUNS.findall(before)):
             return ""

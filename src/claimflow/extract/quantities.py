@@ -1922,7 +1922,8 @@ class _Scan:
         for j in range(k, min(k + 3, self.n)):
             t = self.doc[j]
             low = t.lower_
-            model_like = t.text[:1].isalpha() and any(c.isdigit() for c in t.text) and t.text.isalnum()
+            # (a letter is never a digit: an all-letter word is read no further)
+            model_like = not t.is_alpha and t.text[:1].isalpha() and t.text.isalnum() and any(c.isdigit() for c in t.text)
             if model_like and j + 1 < self.n:
                 continue  # "16,000 H100 GPUs"
             if j == k and low in patterns.COUNT_MODIFIERS:
