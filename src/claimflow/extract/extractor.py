@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from claimflow.claims import CLAIM_FIELDS, Claim, claim_id_maker
 from claimflow.documents import Document, code_blocks
-from claimflow.extract import quantities  # noqa: F401  (registers the spaCy factory)
+from claimflow.extract import quantities, units  # noqa: F401  (quantities registers the spaCy factory)
 from claimflow.extract.attribution import DocContext, attribute
 from claimflow.extract.patterns import ABBREVIATIONS
 from claimflow.extract.tokenizer import blank_english
@@ -21,6 +21,7 @@ class Extractor:
         nlp.add_pipe("claimflow_quantities")
         nlp.max_length = CHUNK_CHARS * 4
         self.nlp = nlp
+        units.registry()  # pint's unit registry (~0.1 s) is built with the pipeline, not at the first unit
 
     # -- public API ----------------------------------------------------------------
     def extract(self, doc: Document) -> list[Claim]:

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 
 import numpy
 from pint.errors import PintError
@@ -357,7 +358,8 @@ class _Lex:
         self.is_punct, self.is_space = lex.is_punct, lex.is_space
         # may be part of a phone number (see _Scan._phone): "+44", "(212", "0958"
         self.phone_part = self.text[:1] in "+(" or self.text[:1] == "0" and len(self.text) > 1 and self.is_digit
-        self.mixed_case = any(ch.isupper() for ch in self.text[1:])  # a capital after the first letter
+        rest = self.text[1:]  # a capital after the first letter (none in a lower-case rest)
+        self.mixed_case = not rest.islower() and any(ch.isupper() for ch in rest)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -595,6 +597,11 @@ _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2
 
 # A set score's second number with its tiebreak, as one token: "7(3" of "6-7(3)".
 _TIEBREAK = re.compile(r"\d{1,2}\(\d{1,2}$")
+
+
+_JOINERS = frozenset({"-", "–", "+", "/"})  # what `_Scan._joined` joins numbers with
+_DASHES = frozenset({"-", "–"})
+_PHONE_PART = attrgetter("phone_part")
 
 
 class _Scan:
@@ -1226,6 +1233,10 @@ class _Scan:
         phone numbers, ISO dates: three or more numbers joined by hyphens), "J1149.5+6663",
         "scp2-173" (a number glued by a sign to a code with letters and digits), and the
         second year of a span "2013-14" ("fiscal 2013/14")."""
+        nxt, prev = self.t[e], self.t[s - 1]
+        if (nxt is None or nxt.text not in _JOINERS) and (prev is None or prev.text not in _JOINERS) \
+                and "/" not in raw:
+            return False  # joined to nothing, no split year (the checks below need one of these)
         parts = 1
         j = e
         while self._joined(j) and self.t[j + 1].is_digit:
@@ -1259,6 +1270,9 @@ class _Scan:
         if len(digits) > 1 and digits[0] == "0":
             return True  # "007", "0958": a code, not a count
         prev, nxt = self.tok(s - 1), self.tok(e)
+        # a score needs a dash next to the number, an address a capital after it
+        score = nxt is not None and nxt.text in _DASHES or prev is not None and prev.text in _DASHES
+        address = nxt is not None and nxt.text[:1].isupper()
         if prev is not None and (prev.lower_ in patterns.INDEX_NAMES or "&" in prev.text and prev.is_upper) \
                 and not (nxt is not None and (self.phrase_at("UNIT", e) or self.phrase_at("CUR_POST", e))):
             return True
@@ -1283,7 +1297,7 @@ class _Scan:
         if nxt is not None and nxt.lower_ == "s" and self.glued(e - 1) and len(digits) == 2 and digits[1] == "0" \
                 and prev is not None and prev.lower_ in patterns.DECADE_BEFORE:
             return True
-        return self._score(s, e) or self._address(e) or self._phone(s)
+        return score and self._score(s, e) or address and self._address(e) or self._phone(s)
 
     def _has_unit_at(self, k: int) -> bool:
         """A unit, a currency word or a counted noun starts at token k."""
@@ -1349,11 +1363,8 @@ class _Scan:
         Only the few tokens around the number are read, and only when one of them looks
         like a part of a phone number (a "+NN", a bracket, a group with a leading zero)."""
         a, b = max(0, s - 5), min(self.n, s + 6)
-        toks = self.span(a, b)
-        for t in toks:
-            if t.phone_part:
-                break
-        else:
+        toks = self.doc[a:b]
+        if not any(map(_PHONE_PART, toks)):
             return False
         text = "".join(t.text_with_ws for t in toks)
         at = sum(len(t.text_with_ws) for t in toks[:s - a])  # token s's offset in `text`
@@ -1362,7 +1373,7 @@ class _Scan:
     def _joined(self, i: int) -> bool:
         """Token i is a hyphen, plus or slash with no space on either side."""
         t = self.t[i]
-        return t is not None and t.text in {"-", "–", "+", "/"} and i > 0 and self.glued(i - 1) and self.glued(i) \
+        return t is not None and t.text in _JOINERS and i > 0 and self.glued(i - 1) and self.glued(i) \
             and self.t[i + 1] is not None
 
     def _line_start(self, i: int) -> bool:
