@@ -755,7 +755,8 @@ class _Scan:
         both sides of the mark, which ordinary prose never writes."""
         out: list[tuple[int, int]] = []
         for s, e in spans:
-            if out and e - s == 1 and self.doc[s].is_digit:
+            # each join below needs the previous number to end at s or one mark before it
+            if out and e - s == 1 and s - out[-1][1] <= 1 and self.doc[s].is_digit:
                 ps, pe = out[-1]
                 mark = self.t[pe]
                 if pe == s and self.doc[pe - 1].is_digit and len(self.doc[pe - 1].text) <= 3 and len(self.doc[s].text) == 3 \
