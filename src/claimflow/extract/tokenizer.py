@@ -102,9 +102,10 @@ class _Memo(dict):
     stops filling in a text after its first special case (`has_special` is set for the
     rest of the text), so in long articles the same words were split again and again:
     the suffix and infix searches try every alternative at every position (~3 µs a call).
-    The answers are the regex's own (same match objects, or a list of the finditer's
-    matches), so the tokens are identical. At most `limit` strings are kept; `pattern`
-    is the regex's, for spaCy's serialisation (`regex.__self__.pattern`)."""
+    The answers are the regex's own (same match objects, or the finditer's matches as a
+    tuple, which spaCy turns into a list), so the tokens are identical. At most `limit`
+    strings are kept; `pattern` is the regex's, for spaCy's serialisation
+    (`regex.__self__.pattern`)."""
 
     def __init__(self, fn, pattern: str, limit: int) -> None:
         super().__init__()
@@ -129,7 +130,9 @@ def _memo_match(rx: re.Pattern) -> "callable":
 
 
 def _memo_finditer(rx: re.Pattern) -> "callable":
-    return _Memo(lambda s: list(rx.finditer(s)), rx.pattern, MEMO_LIMIT).__getitem__
+    # a tuple: most strings have no infix, and their empty tuple is one shared object the
+    # garbage collector never tracks (an empty list per string was ~30k tracked objects)
+    return _Memo(lambda s: tuple(rx.finditer(s)), rx.pattern, MEMO_LIMIT).__getitem__
 
 
 CACHE_CHUNKS = 200_000  # whitespace-separated chunks spaCy's tokenizer may cache (its default: 10,000)
