@@ -103,6 +103,8 @@ CASES = {
         ("She ran the 800m in 1:45.32.", "1:45.32", 105.32, 105.32, "s", "="),
         ("Kipchoge ran 2:01:09 to set a world record in Berlin.", "2:01:09", 7269, 7269, "s", "="),
         ("He finished the race in under 2:00:00.", "2:00:00", None, 7200, "s", "<"),
+        ("The marathon record now stands at 2:00:35.", "2:00:35", 7235, 7235, "s", "="),
+        ("She won the final at 1:58.71 after a fast first lap.", "1:58.71", 118.71, 118.71, "s", "="),
     ],
     "index levels in points": [
         ("The Baltic Dry Index slumped 4.2% to 1,402 points.", "1,402 points", 1402, 1402, "points", "="),
@@ -120,6 +122,7 @@ NOT_CLAIMS = [
     "The meeting starts at 10:30.",
     "The train leaves at 10:30:15.",
     "The race started at 9:15:30 GMT.",
+    "The race started at 9:15:30 and ended in the dark.",
     "The ratio was 1:45.32 in the sample.",  # no word of racing near
     "Over the last 11 weeks little happened.",
     "Sales over the past 5 years were flat.",

@@ -451,6 +451,30 @@ def test_direction_reads_the_nearest_verb_of_its_own_clause():
     assert got == {"10%": None, "0.3%": "down", "1.9%": "up", "0.75%": "down"}
 
 
+def test_a_change_restated_after_or_keeps_its_subject_and_direction():
+    text = ("Tesco shares fell 12p, or 4.1%, to 283.4p. The Dow dropped more than 1,000 points, or 2.6%, "
+            "on Monday. Net income jumped 42% to C$18.6 million, or 74 cents a share. Acme will cut "
+            "1,200 jobs, or 8% of its work force.")
+    got = {c.surface: (c.subject, c.metric, c.direction) for c in get_extractor().extract(Document("r.txt", text))}
+    assert got["4.1%"] == ("Tesco", "change", "down")
+    assert got["1,000 points"][2] == got["2.6%"][2] == "down"  # the verb, not "more" of "more than"
+    assert got["2.6%"][1] == "change"
+    assert got["74 cents"][1:] != ("change", "up")  # it restates a level, no change
+    assert got["8%"][1] == "share of its work force"
+
+
+def test_words_after_a_figure_give_its_direction_only_as_a_noun():
+    text = "Prices for a 500 ml bottle rose from ¥120 to ¥150, a 25 percent jump, and a 5% annual increase."
+    got = {c.surface: c.direction for c in get_extractor().extract(Document("w.txt", text))}
+    assert got["500 ml"] is None  # "rose" is the bottle's price's verb
+    assert got["25 percent"] == got["5%"] == "up"
+
+
+def test_a_range_of_months_is_no_name():
+    c = _find("India's GDP grew 7.8% in the April-June quarter, valued at about ₹272 lakh crore.", "₹272 lakh crore")
+    assert c.subject != "April-June"
+
+
 def test_a_news_headline_gives_only_its_name_as_subject():
     text = ("# Northway Retail warns on profits as shoppers cut back\n\n"
             "Shares in the company fell as much as 14% in early trading.\n\n"

@@ -457,7 +457,8 @@ class DocContext:
     chains: dict[int, list[str]] = field(default_factory=dict)
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
     last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
-    last_figure: tuple[int, str, str, str] | None = None  # (end, unit, subject, metric) of the last figure
+    # (end, unit, subject, metric, direction, whether it is a change rather than a level)
+    last_figure: tuple[int, str, str, str, str | None, bool] | None = None
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
     period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
     labels: dict[int, tuple[str, int]] = field(default_factory=dict)  # line start -> its label (_line_label)
@@ -598,11 +599,18 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
 
     last, ctx.last_figure = ctx.last_figure, None
     between = text[last[0]:start] if last is not None and s0 <= last[0] <= start else None
-    subject = metric = None
+    subject = metric = direction = None
     if between is not None and last[1] == rec["unit"] and _COMPARED_FROM.match(between):
         subject, metric = last[2], last[3]  # "fell to 3.6% in the quarter from 5.7%": the same measure
     elif between is not None and _CHANGE_AFTER.match(between):
         subject = last[2]  # "sold 87,286 vehicles, down 11%": the change of the figure just before
+    elif between is not None and last[4] is not None and last[5] and _RESTATED.match(between):
+        # "climbed $2.13, or 2.6%": the same change restated in another unit (not a level:
+        # in "jumped 42% to C$18.6 million, or 74 cents a share" the cents are no change)
+        direction = last[4]
+        subject = last[2] if last[2] and last[2] != last[1] else None  # not a count's own noun
+        if not _RX_OF_AFTER.match(w.clause_after):  # "or 8% of its work force" keeps its share
+            metric = "change" if rec["kind"] in ("percent", "points") else last[3]
     if subject is None:
         subject = _tidy_subject(_subject(ctx, rec, kind, w))
     if metric is None:
@@ -613,9 +621,9 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
                 metric = f"training {metric}"
     if subject and subject != rec["unit"]:
         ctx.subjects_seen.append((start, subject))
-    ctx.last_figure = (end, rec["unit"], subject, metric)
     period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls, (s0, s1))
-    direction = rec.get("direction") or (None if kind == "time" else _direction(w.clause_before, w.clause_after))
+    direction = rec.get("direction") or direction or (None if kind == "time" else _direction(w.clause_before, w.clause_after))
+    ctx.last_figure = (end, rec["unit"], subject, metric, direction, not _LEVEL_BEFORE.search(w.clause_before))
     return Attribution(subject, metric, period, direction)  # "rose 48% over five years": the years do not rise
 
 
@@ -623,6 +631,11 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
 # in the third quarter from 5.7%", "$2.1bn, up from $1.8bn", "3.6% versus 5.7%") ...
 _COMPARED_FROM = re.compile(r"^[^;:.!?]{0,60}\b(?:from|versus|vs\.?|compared (?:with|to)|against)\s+"
                             r"(?:(?:an?|the|about|around|roughly|nearly|almost|some|just)\s+)*[~$€£¥₹]?$", re.I)
+# ... or restates the first, a change, in another unit ("climbed $2.13, or 2.6%, to $83.49") ...
+_RESTATED = re.compile(r"^\s*,\s*or\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?[~$€£¥₹]?$", re.I)
+_RX_OF_AFTER = re.compile(r"\s*of\b")
+# A level reached, not a change: the clause ends in "to", "at", "from" or "of" (and signs).
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|of)\s*[~$€£¥₹(]?\s*$", re.I)
 # ... or is the change of the first ("sold 87,286 vehicles, down 11%").
 _CHANGE_AFTER = re.compile(r"^\W*(?:up|down|an? (?:increase|decrease|rise|drop|fall) of)\s+(?:by\s+)?"
                            r"(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?[~]?$", re.I)
@@ -859,7 +872,7 @@ def _word_form(raw: str) -> tuple[str, bool, bool, bool, bool]:
     start_ok = any(c.isdigit() for c in w) or w.isupper() and len(w) > 1
     version = raw == w and bool(_RX_NAMES_3.fullmatch(w))  # "Llama 3.1 405B", "Windows 11"
     joins = w.lower() not in METRIC_WORDS and (w.lower() not in UNIT_FORMS or any(ch.isdigit() for ch in w)) \
-        and w.lower() not in patterns.MONTHS and w.lower() not in WEEKDAYS
+        and not all(p in patterns.MONTHS for p in w.lower().split("-")) and w.lower() not in WEEKDAYS  # "April-June"
     found = (w, shape, start_ok, version, joins)
     if len(_WORD_FORMS) < _WORD_FORMS_LIMIT:
         _WORD_FORMS[raw] = found
@@ -1394,12 +1407,15 @@ def _direction(before: str, after: str) -> str | None:
             if (w in patterns.DIRECTION_NOUNS) != nouns:
                 continue
             if i + 1 < len(bw) and patterns.BOUND_BEFORE.get(w) == bw[i + 1] and not (
-                    i and bw[i - 1] in patterns.MOVEMENT_VERBS):
-                continue  # "more than", "up to": a bound, not a movement
+                    i and bw[i - 1] in patterns.MOVEMENT_VERBS and bw[i - 1] not in _DIRECTION_OF):
+                continue  # "more than", "up to": a bound, not a movement ("edged up to 6.8%" is
+                # one; in "dropped more than 1,000 points" the verb gives the direction)
             d = _DIRECTION_OF.get(w)
             if d is not None:
                 return d
-    for w in aw:
+    for i, w in enumerate(aw):
+        if i and (w.endswith("ed") or w in _IRREGULAR_PASTS):
+            break  # "a 30% annual increase", "60 basis points of easing"; but in "a 500 ml bottle rose" the verb is the bottle's
         d = _DIRECTION_OF.get(w)
         if d is not None:
             return d
@@ -1414,3 +1430,5 @@ for _d, _words in patterns.DIRECTION_WORDS.items():
 
 
 _CLAUSE_BREAKS = {"but", "while", "whereas", "although", "though", "yet"}
+# Past forms of direction verbs that do not end in -ed (see _direction).
+_IRREGULAR_PASTS = {"rose", "risen", "grew", "grown", "fell", "fallen", "shrank", "shrunk", "lost", "shed", "sank"}

@@ -495,6 +495,11 @@ RACE_WORDS = {"race", "races", "raced", "racing", "finish", "finished", "finishe
               "bronze", "champion", "personal", "best", "pb", "heat", "final", "swam", "swim", "cycled", "triathlon",
               "qualifying", "fastest", "stage", "course", "podium", "seconds", "behind", "ahead", "victory"}
 TIME_OF_DAY = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "pst", "et", "pt"}
+# After "at" an h:mm:ss time is a clock time ("started at 9:15:30"), except after these
+# words, which give a result ("the record stands at 2:00:35", "finished at 2:09:13").
+# (An m:ss.cc time is never a clock time.)
+RACE_RESULT_BEFORE_AT = {"stands", "stood", "standing", "finished", "finish", "finishes", "clocked", "timed",
+                         "crossed", "record", "best", "time"}
 
 # Abbreviations whose period does not end a sentence.
 ABBREVIATIONS = {

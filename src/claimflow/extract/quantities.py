@@ -900,10 +900,13 @@ class _Scan:
 
     def _race_time(self, s: int, e: int, raw: str, value: float) -> Q | None:
         """"Kipchoge won in 2:02:42", "ran the 800m in 1:45.32": a time written h:mm:ss or
-        m:ss.cc is a duration in seconds near a word of racing (RACE_WORDS), not after "at"
-        and not before "am"/"GMT" (a clock time)."""
-        prev, nxt = self.tok(s - 1), self.tok(e)
-        if prev is not None and prev.lower_ == "at" or nxt is not None and nxt.lower_ in patterns.TIME_OF_DAY \
+        m:ss.cc is a duration in seconds near a word of racing (RACE_WORDS), not before
+        "am"/"GMT" and not h:mm:ss after "at" (a clock time), unless a result word comes
+        before the "at" ("the record stands at 2:00:35", RACE_RESULT_BEFORE_AT)."""
+        prev, nxt, before_at = self.tok(s - 1), self.tok(e), self.tok(s - 2)
+        clock = prev is not None and prev.lower_ == "at" and raw.count(":") == 2 \
+            and not (before_at is not None and before_at.lower_ in patterns.RACE_RESULT_BEFORE_AT)
+        if clock or nxt is not None and nxt.lower_ in patterns.TIME_OF_DAY \
                 or not any(w in patterns.RACE_WORDS for w in self._near_words(s, e)):
             return None
         q = Q(start=s, end=e, low=value, high=value, num_start=s, num_end=e, raw=raw, unit=units.lookup("seconds"))
