@@ -470,6 +470,23 @@ def test_words_after_a_figure_give_its_direction_only_as_a_noun():
     assert got["25 percent"] == got["5%"] == "up"
 
 
+def test_metrics_of_rates_fees_valuations_and_bit_rates():
+    text = ("Mortgage rates averaged 6.85% last week. The fund charges fees of 0.03% a year. The deal values "
+            "the company at £2.4bn. Its modem downloads at up to 10 Gbps. The tunnel took six years to build "
+            "and cost $1.9bn.")
+    got = {c.surface: c.metric for c in get_extractor().extract(Document("m.txt", text))}
+    assert got["6.85%"] == "mortgage rate"  # the lexicon's phrase in the plural
+    assert got["0.03%"] == "fees"
+    assert got["£2.4bn"] == "valuation"
+    assert got["10 Gbps"] == "speed"
+    assert got["six years"] == "time to build"
+
+
+def test_a_counted_range_is_not_its_own_subject():
+    c = _find("Between 15,000 and 20,000 people attended the rally.", "15,000 and 20,000 people")
+    assert c.subject in ("", "people")
+
+
 def test_a_range_of_months_is_no_name():
     c = _find("India's GDP grew 7.8% in the April-June quarter, valued at about ₹272 lakh crore.", "₹272 lakh crore")
     assert c.subject != "April-June"

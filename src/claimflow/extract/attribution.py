@@ -114,7 +114,8 @@ VERB_METRICS = [
     (re.compile(r"\b(?:generates?|generated|earn(?:s|ed)?|revenue|brings? in|brought in)\b", re.I), "revenue"),
     (re.compile(r"\b(?:guided|guides|guidance|forecasts?|forecasted)\b", re.I), "guidance"),
     (re.compile(r"\b(?:grew|grow(?:s|n|ing)?|growth)\b", re.I), "growth"),
-    (re.compile(r"\b(?:valued at|valuation)\b", re.I), "valuation"),
+    # "valued at", "values the company at £2.4bn", "valuing it at €300 million"
+    (re.compile(r"\b(?:valu(?:ed|es|ing)\b[^,;.]{0,40}?\bat|valuation)\b", re.I), "valuation"),
     (re.compile(r"\b(?:spent|spend(?:s|ing)?)\b", re.I), "spending"),
     (re.compile(r"\b(?:hired|employs?|employed|employees|staff)\b", re.I), "headcount"),
     (re.compile(r"\b(?:profits?)\b", re.I), "profit"),
@@ -166,7 +167,7 @@ DEFAULT_METRIC = {
     "emissions": "emissions", "percent": "share", "points": "change", "multiplier": "factor",
     "tokens": "data size", "parameters": "parameter count", "length": "length", "mass": "mass",
     "volume": "volume", "area": "area", "speed": "speed", "temperature": "temperature",
-    "frequency": "frequency", "bandwidth": "bandwidth", "number": "value",
+    "frequency": "frequency", "bandwidth": "bandwidth", "bit rate": "speed", "number": "value",
 }
 # A label names the metric of a duration only if it is a word for time.
 TIME_METRIC_WORDS = {"time", "times", "duration", "latency", "length", "delay", "lifetime", "period", "window"}
@@ -1013,7 +1014,7 @@ def _count_subject(rec: dict, kind: str, text: str, clause_after: str) -> str:
         return m.group(1) if m else ""
     words = _RX_WORDS.findall(surface)
     lead = {"a", "an", "few", "handful", "of", "several", "dozen", "dozens", "couple", "thousands", "millions",
-            "billions", "hundreds", "tens", "trillions"}
+            "billions", "hundreds", "tens", "trillions", "and", "or", "to"}  # "15,000 and 20,000 people"
     while words and (words[0].lower() in lead or words[0].lower() in _NUMBER_WORDS
                      or words[0] in ("k", "K", "m", "M", "bn", "b", "B", "mn", "T")):
         words.pop(0)
@@ -1143,7 +1144,8 @@ def _np(words: list[str], limit: int = 4) -> list[str]:
 _OF_METRIC = re.compile(
     r"(?:\b(?:an?|the|its|their|his|her|our)\s+([a-z\-]+\s+)?)?\b(increase|decrease|reduction|rise|drop|gain|"
     r"loss|growth|investment|budget|valuation|revenue|revenues|cost|price|value|total|size|share|deficit|surplus|"
-    r"profit|income|sales|fine|salary|spending)\s+of\s*[~$€£¥]*\s*$")
+    r"profit|income|sales|fine|salary|spending|fee|fees|rate|tax|premium|discount|dividend|payment|bonus|"
+    r"subsidy|penalty|rent|wage)\s+of\s*[~$€£¥]*\s*$")
 
 
 _LEVEL = re.compile(
@@ -1246,7 +1248,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     # "9-12 months to decide to quit your job"
     m = _RX_METRIC_6.match(after) if kind == "time" else None
     if m:
-        words = [w for w in m.group(1).split() if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
+        words = m.group(1).split()
+        words = words[:next((i for i, w in enumerate(words) if w in ("and", "or", "but")), len(words))]  # "to build and cost"
+        words = [w for w in words if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
         return "time to " + " ".join(words)
     # time since: "launched ~15 months ago"
     if kind == "time" and _RX_METRIC_8.match(after):
@@ -1304,13 +1308,15 @@ METRIC_LEXICON = sorted({
     "revenue", "revenues", "sales", "turnover", "capex", "capital expenditure", "yield", "bond yield",
     "market share", "headcount", "workforce", "arr", "annual recurring revenue", "gross merchandise value",
 }, key=lambda p: (-len(p), p))
-_LEXICON = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in METRIC_LEXICON) + r")(?![\w-])", re.I)
+_LEXICON = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in METRIC_LEXICON) + r")s?(?![\w-])", re.I)  # "rates"
 _LEXICON_LOW = _lower_twin(_LEXICON)
-# The first [a-z] run of each phrase: a phrase found in lower-case text starts a run of
-# [a-z] (nothing of [\w-] before it) that ends where the phrase's first run ends (its next
-# character is no letter, or nothing of [\w-] follows the phrase), so a text none of whose
-# runs is one of these holds no phrase.
-_LEXICON_FIRST_RUNS = frozenset(_RX_LOWER_RUNS.match(p).group() for p in METRIC_LEXICON)
+# The first [a-z] run of each phrase, also with an "s": a phrase found in lower-case text
+# starts a run of [a-z] (nothing of [\w-] before it) that ends where the phrase's first run
+# ends, or one "s" later for a one-word phrase in the plural (its next character is no
+# letter, or nothing of [\w-] follows the phrase and its "s"), so a text none of whose runs
+# is one of these holds no phrase.
+_LEXICON_FIRST_RUNS = frozenset(run + plural for p in METRIC_LEXICON for run in [_RX_LOWER_RUNS.match(p).group()]
+                                for plural in ("", "s"))
 assert all(p[:1].isascii() and p[:1].islower() for p in METRIC_LEXICON)
 
 
