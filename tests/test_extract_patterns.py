@@ -487,6 +487,21 @@ def test_a_counted_range_is_not_its_own_subject():
     assert c.subject in ("", "people")
 
 
+def test_half_of_a_group_is_a_share_and_the_first_half_a_part():
+    text = ("Nearly half of respondents agreed. More than half of the staff quit. "
+            "Sales rose in the first half of 2024. The other half of the deal was paid in shares.")
+    got = {(c.surface, c.low, c.qualifier, c.metric) for c in get_extractor().extract(Document("h.txt", text))
+           if c.surface.lower() == "half"}
+    assert got == {("half", 50.0, "~", "share of respondents"), ("half", 50.0, ">", "share of the staff")}
+
+
+def test_hedges_and_weekdays_are_no_subjects():
+    got = {c.surface: c.subject for c in get_extractor().extract(Document(
+        "h.txt", "Nearly 1.2 million postal votes had been returned by Monday. Roughly 60 million people died."))}
+    assert got["1.2 million postal votes"] not in ("Nearly", "Monday")
+    assert got["60 million people"] != "Roughly"
+
+
 def test_a_range_of_months_is_no_name():
     c = _find("India's GDP grew 7.8% in the April-June quarter, valued at about ₹272 lakh crore.", "₹272 lakh crore")
     assert c.subject != "April-June"

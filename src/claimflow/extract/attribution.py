@@ -83,6 +83,7 @@ COMMON_CAPS = {
     "total", "market", "size", "current", "projected", "training", "target", "standard", "with",
     "daily", "high", "low", "new", "per", "each", "every", "both", "one", "two", "from", "to",
     "estimated", "about", "around", "over", "under", "after", "before", "since", "until", "so",
+    "nearly", "almost", "roughly", "approximately", "barely", "fully", "exactly", "up", "down",
     "not", "no", "yes", "note", "notes", "examples", "example", "impact", "size", "cost", "costs",
     "problem", "solution", "opportunity", "is", "are", "was", "were", "be", "do", "does", "did",
     "can", "could", "will", "would", "should", "may", "might", "must", "has", "have", "had",
@@ -941,7 +942,8 @@ _RX_BY_AGENT_1 = re.compile(r"\bby ([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)")
 
 def _by_agent(ctx: DocContext, clause_after: str) -> str:
     m = _RX_BY_AGENT_1.search(clause_after) if "by " in clause_after else None  # the regex's literal
-    return m.group(1) if m and m.group(1) in ctx.mid_caps and m.group(1).lower() not in patterns.MONTHS else ""
+    return m.group(1) if m and m.group(1) in ctx.mid_caps and m.group(1).lower() not in patterns.MONTHS \
+        and m.group(1).lower() not in WEEKDAYS else ""  # "returned by Monday" is a date
 
 
 _RX_OF_NAME_1 = re.compile(r"\s*of\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)")
@@ -1193,7 +1195,7 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
             words = m.group(1).split()
             cut = next((i for i, w in enumerate(words) if i and (w.lower() in NP_STOP - {"its", "their", "our", "his", "her"}
                                                               and not (w == "in" and i + 1 < len(words) and words[i + 1][:1].isupper())
-                                                              or w.isdigit())), len(words))
+                                                              or w.isdigit() or _clause_verb(w, words[i - 1]))), len(words))
             return "share of " + " ".join(words[:cut])
     # comparatives after multipliers / percents
     # (each regex below is tried only for the kinds its rule applies to)
@@ -1249,7 +1251,9 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     m = _RX_METRIC_6.match(after) if kind == "time" else None
     if m:
         words = m.group(1).split()
-        words = words[:next((i for i, w in enumerate(words) if w in ("and", "or", "but")), len(words))]  # "to build and cost"
+        k = next((i for i, w in enumerate(words) if w in ("and", "or", "but")), len(words))
+        if _ANY_VERB_METRIC.match(" ".join(words[k + 1:])):
+            words = words[:k]  # "took six years to build and cost $1.9bn"; not "to train and iterate"
         words = [w for w in words if w not in {"your", "the", "a", "an", "their", "our", "my", "his", "her", "it"}]
         return "time to " + " ".join(words)
     # time since: "launched ~15 months ago"
@@ -1338,6 +1342,20 @@ def _metric_label(label: str) -> bool:
     """"Market Size", "Training time", "Cost": a label that names what is measured."""
     words = _RX_LOWER_RUNS.findall(label.lower())
     return bool(words) and len(words) <= 3 and (words[-1] in METRIC_WORDS or _generic(label))
+
+
+# Verbs that end a share's noun phrase ("half of respondents said", "a third of users left").
+# (only forms that are no nouns: "8% of its work force" keeps its "work")
+_SHARE_VERBS = {"is", "are", "was", "were", "have", "has", "had", "said", "says", "left", "quit", "will", "would",
+                "could", "can", "may", "did", "does", "think", "thought", "expect", "believe", "felt", "saw", "got",
+                "went", "made", "took", "paid", "spent", "voted", "came"}
+
+
+def _clause_verb(word: str, before: str) -> bool:
+    """`word` is the verb after a share's noun phrase: one of _SHARE_VERBS, or an -ed word
+    after a plural ("of respondents agreed"; "the affected users" keeps its adjective)."""
+    low = word.lower()
+    return low in _SHARE_VERBS or low.endswith("ed") and before.lower().endswith("s")
 
 
 def _gerund(verb: str) -> str:

@@ -495,6 +495,10 @@ RACE_WORDS = {"race", "races", "raced", "racing", "finish", "finished", "finishe
               "bronze", "champion", "personal", "best", "pb", "heat", "final", "swam", "swim", "cycled", "triathlon",
               "qualifying", "fastest", "stage", "course", "podium", "seconds", "behind", "ahead", "victory"}
 TIME_OF_DAY = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "pst", "et", "pt"}
+# Words before a bare "half of" that make it a part, not a share (see _Scan._part_of_a_whole).
+HALF_OF_NAMES = {"the", "this", "that", "first", "second", "latter", "former", "back", "front", "last", "final",
+                 "other", "each", "every", "top", "bottom", "upper", "lower", "northern", "southern", "eastern",
+                 "western", "better", "worse", "her", "his", "my", "your", "its", "their", "our"}
 # After "at" an h:mm:ss time is a clock time ("started at 9:15:30"), except after these
 # words, which give a result ("the record stands at 2:00:35", "finished at 2:09:13").
 # (An m:ss.cc time is never a clock time.)

@@ -844,8 +844,9 @@ class _Scan:
         fraction = tuple(raw.lower().split())
         if fraction in numbers.A_FRACTIONS or fraction in numbers.BARE_FRACTIONS:
             points = q.unit is not None and q.unit.kind == "points"
-            if not (points or share and fraction in numbers.A_FRACTIONS and q.count_noun is None):
-                return None  # "a third quarter", "the first half": only "a third of", "a quarter point" are amounts
+            if not (points or share and q.count_noun is None and (
+                    fraction in numbers.A_FRACTIONS or fraction == ("half",) and not self._part_of_a_whole(s))):
+                return None  # "a third quarter", "the first half": only "a third of", "half of", "a quarter point" are amounts
         if q.unit is not None and q.unit.kind == "multiplier" and self.doc[q.end - 1].text == "X" and self.glued(q.end - 1) \
                 and self.t[q.end] is not None and self.t[q.end].text in {"-", "–"} and self.t[q.end + 1] is not None \
                 and self.t[q.end + 1].is_alpha and not self.t[q.end + 1].lower_.endswith(("er", "est")):
@@ -897,6 +898,13 @@ class _Scan:
             q.low = float(f"{q.low * q.scale:.15g}") if q.low is not None else None
             q.high = float(f"{q.high * q.scale:.15g}") if q.high is not None else None
         return q
+
+    def _part_of_a_whole(self, s: int) -> bool:
+        """"the first half of 2024", "the back half of the year", "the other half of the
+        deal": a bare "half" after one of HALF_OF_NAMES names a part, it is no share
+        ("nearly half of respondents", "more than half of all users" are)."""
+        prev = self.tok(s - 1)
+        return prev is not None and prev.lower_ in patterns.HALF_OF_NAMES
 
     def _race_time(self, s: int, e: int, raw: str, value: float) -> Q | None:
         """"Kipchoge won in 2:02:42", "ran the 800m in 1:45.32": a time written h:mm:ss or
