@@ -482,6 +482,11 @@ def test_metrics_of_rates_fees_valuations_and_bit_rates():
     assert got["six years"] == "time to build"
 
 
+def test_a_number_word_after_in_is_no_metric():
+    c = _find("The patient lost 15 lb in six weeks.", "15 lb")
+    assert c.metric == "mass"
+
+
 def test_a_counted_range_is_not_its_own_subject():
     c = _find("Between 15,000 and 20,000 people attended the rally.", "15,000 and 20,000 people")
     assert c.subject in ("", "people")

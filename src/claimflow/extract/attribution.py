@@ -1241,7 +1241,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     if m and kind == "currency" and not m.group(1)[0].islower():
         m = None  # "invested $10B in OpenAI": the target, not the metric
     if m and m.group(1).split()[0].lower() not in NP_STOP and not _RX_METRIC_10.match(m.group(1)) \
-            and m.group(1).split()[0].lower() not in patterns.MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS:
+            and m.group(1).split()[0].lower() not in patterns.MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS \
+            and m.group(1).split()[0].lower() not in _NUMBER_WORDS:  # "lost 15 lb in six weeks"
         words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
         word = " ".join(words)
         if kind == "currency":
