@@ -482,6 +482,15 @@ def test_metrics_of_rates_fees_valuations_and_bit_rates():
     assert got["six years"] == "time to build"
 
 
+def test_policy_rates_borrowing_and_comparatives_as_metrics():
+    got = {c.surface: c.metric for c in get_extractor().extract(Document("r.txt", (
+        "The central bank kept its benchmark rate unchanged at 5.5%. The government plans to borrow £31.6bn "
+        "more than forecast. It is priced at $1,199, $200 less than the previous model.")))}
+    assert got["5.5%"] == "benchmark rate"
+    assert got["£31.6bn"] == "borrowing"
+    assert got["$200"] != "less"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

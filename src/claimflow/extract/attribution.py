@@ -118,6 +118,7 @@ VERB_METRICS = [
     # "valued at", "values the company at £2.4bn", "valuing it at €300 million"
     (re.compile(r"\b(?:valu(?:ed|es|ing)\b[^,;.]{0,40}?\bat|valuation)\b", re.I), "valuation"),
     (re.compile(r"\b(?:spent|spend(?:s|ing)?)\b", re.I), "spending"),
+    (re.compile(r"\b(?:borrow(?:s|ed|ing)?)\b", re.I), "borrowing"),
     (re.compile(r"\b(?:hired|employs?|employed|employees|staff)\b", re.I), "headcount"),
     (re.compile(r"\b(?:profits?)\b", re.I), "profit"),
     (re.compile(r"\b(?:sold|sales)\b", re.I), "sales"),
@@ -137,7 +138,7 @@ VERB_CUE_NEEDS = {
     "loss": ("los",), "fine": ("fine", "penal"), "price": ("sell", "sold for", "price", "retail"),
     "cost": ("cost",), "investment": ("invest", "poured"), "savings": ("sav",), "funding raised": ("rais", "funding"),
     "revenue": ("generat", "earn", "revenue", "bring", "brought"), "guidance": ("guid", "forecast"),
-    "growth": ("grew", "grow"), "valuation": ("valu",), "spending": ("spen",), "headcount": ("hired", "employ", "staff"),
+    "growth": ("grew", "grow"), "valuation": ("valu",), "spending": ("spen",), "borrowing": ("borrow",), "headcount": ("hired", "employ", "staff"),
     "profit": ("profit",), "sales": ("sold", "sales"),
 }
 assert VERB_CUE_NEEDS.keys() == {name for _, name in VERB_METRICS}
@@ -1219,8 +1220,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         return f"{obj} {m.group(1).lower()}".strip()
     # a noun phrase right after the quantity: "$4.6M training cost", "~350GB GPU memory"
     np = _np(aw, 3)
-    if np and np[0] in ("in",):
-        np = []
+    if np and np[0] in ("in", "more", "less", "fewer"):
+        np = []  # "£31.6bn more than forecast" names no metric "more"
     m = _RX_METRIC_4.match(after) if kind == "currency" else None
     if m:
         return f"investment in {m.group(1)}"  # "$10B OpenAI investment"
@@ -1309,6 +1310,8 @@ METRIC_LEXICON = sorted({
     "operating loss", "net loss", "ebitda", "earnings per share", "eps", "dividend", "share price",
     "market value", "market capitalisation", "market capitalization", "market cap", "valuation",
     "bank rate", "interest rate", "deposit rate", "policy rate", "mortgage rate", "unemployment rate",
+    "benchmark rate", "base rate", "key rate", "repo rate", "prime rate", "lending rate", "discount rate",
+    "jobless rate", "inflation rate", "savings rate", "participation rate", "default rate", "tax rate",
     "unemployment", "vacancy rate", "gdp", "wage growth", "wages", "orders", "bookings", "order intake",
     "revenue", "revenues", "sales", "turnover", "capex", "capital expenditure", "yield", "bond yield",
     "market share", "headcount", "workforce", "arr", "annual recurring revenue", "gross merchandise value",
