@@ -491,6 +491,13 @@ def test_policy_rates_borrowing_and_comparatives_as_metrics():
     assert got["$200"] != "less"
 
 
+def test_in_dollar_terms_names_no_metric_and_fewer_no_subject():
+    got = {c.surface: c for c in get_extractor().extract(Document("t.txt", (
+        "Exports to China fell 11.2% in dollar terms. Fewer than 1 in 10 startups survive beyond five years.")))}
+    assert got["11.2%"].metric == "change"
+    assert got["1 in 10"].subject != "Fewer"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

@@ -83,7 +83,7 @@ COMMON_CAPS = {
     "total", "market", "size", "current", "projected", "training", "target", "standard", "with",
     "daily", "high", "low", "new", "per", "each", "every", "both", "one", "two", "from", "to",
     "estimated", "about", "around", "over", "under", "after", "before", "since", "until", "so",
-    "nearly", "almost", "roughly", "approximately", "barely", "fully", "exactly", "up", "down",
+    "nearly", "almost", "roughly", "approximately", "barely", "fully", "exactly", "up", "down", "fewer",
     "not", "no", "yes", "note", "notes", "examples", "example", "impact", "size", "cost", "costs",
     "problem", "solution", "opportunity", "is", "are", "was", "were", "be", "do", "does", "did",
     "can", "could", "will", "would", "should", "may", "might", "must", "has", "have", "had",
@@ -1243,7 +1243,8 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
         m = None  # "invested $10B in OpenAI": the target, not the metric
     if m and m.group(1).split()[0].lower() not in NP_STOP and not _RX_METRIC_10.match(m.group(1)) \
             and m.group(1).split()[0].lower() not in patterns.MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS \
-            and m.group(1).split()[0].lower() not in _NUMBER_WORDS:  # "lost 15 lb in six weeks"
+            and m.group(1).split()[0].lower() not in _NUMBER_WORDS \
+            and m.group(1).split()[-1].lower() != "terms":  # "lost 15 lb in six weeks", "fell 11% in dollar terms"
         words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
         word = " ".join(words)
         if kind == "currency":
