@@ -460,8 +460,8 @@ class DocContext:
     chains: dict[int, list[str]] = field(default_factory=dict)
     subjects_seen: list[tuple[int, str]] = field(default_factory=list)
     last_count: tuple[int, int] = (-1, -1)  # the last count attributed (figures come in text order)
-    # (end, unit, subject, metric, direction, whether it is a change rather than a level)
-    last_figure: tuple[int, str, str, str, str | None, bool] | None = None
+    # (end, unit, subject, metric, direction, clause before it) of the last figure
+    last_figure: tuple[int, str, str, str, str | None, str] | None = None
     names_cache: dict[str, list[str]] = field(default_factory=dict)  # see _names
     period_hints: dict[tuple[int, int], bool] = field(default_factory=dict)  # see _period
     labels: dict[int, tuple[str, int]] = field(default_factory=dict)  # line start -> its label (_line_label)
@@ -607,7 +607,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         subject, metric = last[2], last[3]  # "fell to 3.6% in the quarter from 5.7%": the same measure
     elif between is not None and _CHANGE_AFTER.match(between):
         subject = last[2]  # "sold 87,286 vehicles, down 11%": the change of the figure just before
-    elif between is not None and last[4] is not None and last[5] and _RESTATED.match(between):
+    elif between is not None and last[4] is not None and _RESTATED.match(between) and not _LEVEL_BEFORE.search(last[5]):
         # "climbed $2.13, or 2.6%": the same change restated in another unit (not a level:
         # in "jumped 42% to C$18.6 million, or 74 cents a share" the cents are no change)
         direction = last[4]
@@ -626,7 +626,7 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         ctx.subjects_seen.append((start, subject))
     period = _period(w.clause_after, w.clause_before, text[s0:s1], line, label, ctx, ls, (s0, s1))
     direction = rec.get("direction") or direction or (None if kind == "time" else _direction(w.clause_before, w.clause_after))
-    ctx.last_figure = (end, rec["unit"], subject, metric, direction, not _LEVEL_BEFORE.search(w.clause_before))
+    ctx.last_figure = (end, rec["unit"], subject, metric, direction, w.clause_before)
     return Attribution(subject, metric, period, direction)  # "rose 48% over five years": the years do not rise
 
 
