@@ -498,6 +498,19 @@ def test_in_dollar_terms_names_no_metric_and_fewer_no_subject():
     assert got["1 in 10"].subject != "Fewer"
 
 
+def test_million_ranges_odd_counts_comparative_fractions_and_conversions():
+    got = {c.surface: c for c in get_extractor().extract(Document("x.txt", (
+        "It needs 8m-10m litres of fuel and 8m to 10m people, but the 100m-200m sprint is short. "
+        "Up from 500-odd volunteers. Chips use two-thirds less power. "
+        "Revenue was €2.5 billion ($2.7 billion).")))}
+    assert (got["8m-10m litres"].low, got["8m-10m litres"].unit) == (8000.0, "m^3")
+    assert (got["8m to 10m people"].low, got["8m to 10m people"].high) == (8e6, 1e7)
+    assert (got["100m-200m"].low, got["100m-200m"].unit) == (100.0, "m")
+    assert (got["500-odd volunteers"].low, got["500-odd volunteers"].qualifier) == (500.0, "~")
+    assert (round(got["two-thirds"].low, 2), got["two-thirds"].unit) == (66.67, "%")
+    assert got["$2.7 billion"].metric == got["€2.5 billion"].metric == "revenue"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

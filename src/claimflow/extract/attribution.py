@@ -607,6 +607,9 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         subject, metric = last[2], last[3]  # "fell to 3.6% in the quarter from 5.7%": the same measure
     elif between is not None and _CHANGE_AFTER.match(between):
         subject = last[2]  # "sold 87,286 vehicles, down 11%": the change of the figure just before
+    elif between is not None and rec["kind"] == "currency" and last[1] != rec["unit"] and last[1] in patterns.CURRENCIES \
+            and _CONVERTED.match(between):
+        subject, metric = last[2], last[3]  # "revenue was €2.5 billion ($2.7 billion)": the same money converted
     elif between is not None and last[4] is not None and _RESTATED.match(between) and not _LEVEL_BEFORE.search(last[5]):
         # "climbed $2.13, or 2.6%": the same change restated in another unit (not a level:
         # in "jumped 42% to C$18.6 million, or 74 cents a share" the cents are no change)
@@ -634,6 +637,8 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
 # in the third quarter from 5.7%", "$2.1bn, up from $1.8bn", "3.6% versus 5.7%") ...
 _COMPARED_FROM = re.compile(r"^[^;:.!?]{0,60}\b(?:from|versus|vs\.?|compared (?:with|to)|against)\s+"
                             r"(?:(?:an?|the|about|around|roughly|nearly|almost|some|just)\s+)*[~$€£¥₹]?$", re.I)
+# ... or converts it into another currency or unit, in brackets ("€2.5 billion ($2.7 billion)") ...
+_CONVERTED = re.compile(r"^\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost)\s+)?[~$€£¥₹]?$", re.I)
 # ... or restates the first, a change, in another unit ("climbed $2.13, or 2.6%, to $83.49") ...
 _RESTATED = re.compile(r"^\s*,\s*or\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?[~$€£¥₹]?$", re.I)
 _RX_OF_AFTER = re.compile(r"\s*of\b")

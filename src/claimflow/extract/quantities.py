@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from operator import attrgetter
 
@@ -841,6 +841,9 @@ class _Scan:
                 self._points(q, q.end)  # "a quarter of a point"
             else:
                 q.unit = units.FRACTION  # "two-thirds of new capacity", "3/4 of users": a share
+        elif not q.has_unit and q.scale is None and 0 < value < 1 and not any(c.isdigit() for c in raw) \
+                and self.tok(q.end) is not None and self.tok(q.end).lower_ in patterns.COMPARATIVES:
+            q.unit = units.FRACTION  # "two-thirds less power", "a third more": a change by that share
         fraction = tuple(raw.lower().split())
         if fraction in numbers.A_FRACTIONS or fraction in numbers.BARE_FRACTIONS:
             points = q.unit is not None and q.unit.kind == "points"
@@ -1543,8 +1546,9 @@ class _Scan:
             k += 1
         # "40ish", "360-ish": about that much
         t = self.t[k]
+        # ("500-odd volunteers": about 500; a bare "odd" after a space is the adjective)
         ish = 1 if t is not None and t.lower_ == "ish" else 2 if t is not None and t.text in {"-", "–"} \
-            and self.t[k + 1] is not None and self.t[k + 1].lower_ == "ish" and self.glued(k) else 0
+            and self.t[k + 1] is not None and self.t[k + 1].lower_ in ("ish", "odd") and self.glued(k) else 0
         if ish and self.glued(k - 1):
             q.qualifier = _stronger(q.qualifier, "~")
             k += ish
@@ -2373,6 +2377,15 @@ class _Scan:
         q.qualifier = a.qualifier
         return q
 
+    def _million_not_metres(self, a: Q, b: Q) -> bool:
+        """The first end of a range written "8m" is read as metres, but the second is "10m"
+        millions of something else ("10m litres", "10m people", "10m")."""
+        m_a, m_b = self.t[a.num_end], self.t[b.num_end]
+        return a.unit is not None and a.unit.stated == "m" and a.scale is None and a.end == a.num_end + 1 \
+            and m_a is not None and m_a.text == "m" and self.glued(a.num_end - 1) \
+            and b.scale == 1e6 and m_b is not None and m_b.text == "m" and self.glued(b.num_end - 1) \
+            and not (b.unit is not None and b.unit.kind == "length")
+
     def _try_range(self, a: Q, b: Q) -> Q | None:
         if a.vague or b.vague or a.low is None or b.high is None or b.start - a.end > 4:
             return None
@@ -2390,6 +2403,8 @@ class _Scan:
         elif between not in patterns.RANGE_CONNECTORS:
             return None
         framed = before_word in patterns.FROM_WORDS or before_word in patterns.BETWEEN_WORDS
+        if self._million_not_metres(a, b):
+            a = replace(a, unit=None)  # "8m-10m litres", "8m to 10m people": millions, as the second end says
         if between == ("or",) and (a.has_unit or not b.has_unit):
             return None
         if a.start > 0 and self.tok(a.start - 1).text == "/" and self._slash_pair(a.start - 1) \
