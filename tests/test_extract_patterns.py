@@ -511,6 +511,15 @@ def test_million_ranges_odd_counts_comparative_fractions_and_conversions():
     assert got["$2.7 billion"].metric == got["€2.5 billion"].metric == "revenue"
 
 
+def test_possessive_shares_coupons_and_time_adverbs():
+    got = {c.surface: c.metric for c in get_extractor().extract(Document("p.txt", (
+        "Over 70% of the world's cobalt comes from Congo. The bonds pay a coupon of 4.25%. "
+        "Temperatures dropped to -15C overnight.")))}
+    assert got["70%"] == "share of the world's cobalt"
+    assert got["4.25%"] == "coupon"
+    assert got["-15C"] != "overnight"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

@@ -180,7 +180,9 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "throughout", "beyond", "alone", "each", "respectively", "total", "combined", "overall", "using",
     "including", "according", "following", "regarding", "excluding", "compared", "year-on-year",
     "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous",
-    "early", "late", "mid", "instead", "rather", "respectively"}
+    "early", "late", "mid", "instead", "rather", "respectively",
+    # time adverbs name no metric ("dropped to -15C overnight")
+    "overnight", "yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "earlier", "later"}
 NP_STOP -= {"more", "less"}
 
 # Periods, in order of preference: (pattern, how to write the period).
@@ -1002,7 +1004,7 @@ KIND_WORDS = {"types", "kinds", "sorts", "forms", "categories", "classes", "vari
 
 _RX_COUNT_SUBJECT_1 = re.compile(r"\d-[A-Za-z]+$")
 _RX_WORDS = re.compile(r"[A-Za-z][\w\-]*")
-_RX_OF_PHRASE = re.compile(r"\s*of\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
+_RX_OF_PHRASE = re.compile(r"\s*of\s+((?:[\w\-'’]+\s+){0,3}[\w\-'’]*[\w\-])")  # "of the world's cobalt"
 _RX_COUNT_SUBJECT_4 = re.compile(r"[A-Za-z][\w\-]*|&")
 
 
@@ -1153,7 +1155,7 @@ _OF_METRIC = re.compile(
     r"(?:\b(?:an?|the|its|their|his|her|our)\s+([a-z\-]+\s+)?)?\b(increase|decrease|reduction|rise|drop|gain|"
     r"loss|growth|investment|budget|valuation|revenue|revenues|cost|price|value|total|size|share|deficit|surplus|"
     r"profit|income|sales|fine|salary|spending|fee|fees|rate|tax|premium|discount|dividend|payment|bonus|"
-    r"subsidy|penalty|rent|wage)\s+of\s*[~$€£¥]*\s*$")
+    r"subsidy|penalty|rent|wage|coupon|yield)\s+of\s*[~$€£¥]*\s*$")
 
 
 _LEVEL = re.compile(
@@ -1358,7 +1360,7 @@ def _metric_label(label: str) -> bool:
 # (only forms that are no nouns: "8% of its work force" keeps its "work")
 _SHARE_VERBS = {"is", "are", "was", "were", "have", "has", "had", "said", "says", "left", "quit", "will", "would",
                 "could", "can", "may", "did", "does", "think", "thought", "expect", "believe", "felt", "saw", "got",
-                "went", "made", "took", "paid", "spent", "voted", "came"}
+                "went", "made", "took", "paid", "spent", "voted", "came", "comes", "goes"}
 
 
 def _clause_verb(word: str, before: str) -> bool:
