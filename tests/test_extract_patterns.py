@@ -520,6 +520,11 @@ def test_possessive_shares_coupons_and_time_adverbs():
     assert got["-15C"] != "overnight"
 
 
+def test_a_plural_subject_before_its_verb():
+    c = _find("The new rules apply to companies with more than 500 employees.", "500 employees")
+    assert c.subject == "new rules"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

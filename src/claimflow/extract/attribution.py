@@ -1073,12 +1073,19 @@ def _sentence_subject(sentence_before: str) -> str:
     if not m:
         return ""
     words = m.group(1).split()
+    nxt = sentence_before[m.end():].split(None, 2)
+    if len(nxt) >= 2 and nxt[0].endswith("s") and nxt[1] in _PLURAL_VERBS and len(words) < 3:
+        words.append(nxt[0])  # "The new rules apply": "rules" is the noun, not a verb after "new"
     while len(words) > 1 and (words[-1] in _ADVERBS or words[-1].endswith("ly")):
         words.pop()  # "The company also plans ..."
     return " ".join(words)
 
 
 _ADVERBS = {"also", "still", "now", "then", "already", "just", "even", "again", "further", "too", "meanwhile"}
+# Verbs that follow a plural subject ("The big banks said", "The new rules apply").
+_PLURAL_VERBS = {"are", "were", "have", "had", "said", "say", "will", "would", "can", "could", "may", "might",
+                 "must", "should", "apply", "remain", "need", "face", "include", "cover", "show", "account", "make",
+                 "take", "expect", "want", "require", "rose", "fell", "grew", "kept", "held", "cost", "pay", "paid"}
 
 
 _RX_PREVIOUS_SUBJECT_1 = re.compile(r"\b(?:it|its|they|their|this|these)\b", re.I)
