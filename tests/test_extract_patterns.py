@@ -525,6 +525,14 @@ def test_a_plural_subject_before_its_verb():
     assert c.subject == "new rules"
 
 
+def test_a_thousands_separator_ends_no_clause_for_the_subject_and_brand_names():
+    got = {c.surface: c.subject for c in get_extractor().extract(Document("i.txt", (
+        "The iPhone 15 Pro Max starts at $1,199 and comes with 256GB of storage. "
+        "The enzyme works best at pH 7.4 and 37 °C.")))}
+    assert got["$1,199"] == got["256GB"] == "iPhone 15 Pro Max"
+    assert got["37 °C"] != "pH 7.4"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

@@ -561,6 +561,19 @@ class _Where:
     clause_before: str
     clause_after: str
     headings: list[str]
+    # the clause before for the subject: a thousands separator does not end it ("The iPhone 15
+    # starts at $1,199 and comes with 256GB": the phone is the subject of both); metric,
+    # period and direction read `clause_before`, which any comma ends
+    subject_before: str = ""
+
+
+def _clause_comma(text: str) -> int:
+    """The last comma of `text` that ends a clause, or -1: not a thousands separator
+    ("$1,199 and comes with": the clause runs on)."""
+    i = text.rfind(",")
+    while i > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit():
+        i = text.rfind(",", 0, i)
+    return i
 
 
 _RX_ATTRIBUTE_1 = re.compile(r"[,;)(—!?]|\s-\s|\.\s")
@@ -590,13 +603,16 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     m = _RX_ATTRIBUTE_1.search(after)
     w = _Where(text, start, s0, s1, ls, line, label, label_end, before[cut:],
                after[:m.start()] if m else after, ctx.heading_chain(start))
+    if cut and before[cut - 1] == "," and before[cut - 2:cut - 1].isdigit() and before[cut:cut + 1].isdigit():
+        cut = max(_clause_comma(before), before.rfind(";"), before.rfind("("), before.rfind("—")) + 1
+    w.subject_before = before[cut:]
     kind = rec["kind"]
 
     cell = _table_cell(ctx, ls, line, start) if "|" in line else None
     if cell is not None:
         # a table row: the first cell names the subject, the column header the metric or period
         row, head = cell
-        w.label, w.clause_before, w.clause_after = row, "", ""
+        w.label, w.clause_before, w.clause_after, w.subject_before = row, "", "", ""
         period = find_period(head) or (head if _RX_ATTRIBUTE_2.fullmatch(head) else None)
         metric = head.lower() if head and not period else _metric(rec, kind, "", "", row, w.headings)
         subject = _tidy_subject(row or _subject(ctx, rec, kind, w))
@@ -659,21 +675,23 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
     text, start, s0 = w.text, w.start, w.s0
     sentence_before = text[s0:start]
     in_title = w.line_start in ctx.heading_offsets  # every word of a title is capitalised
-    m = _RX_SUBJECT_1.match(w.clause_before)
+    m = _RX_SUBJECT_1.match(w.subject_before)
     if m and m.group(1) not in _NOT_PARTICIPLES:
         # a second predicate of the sentence's subject: "The phone has ..., and starts at $799";
         # "Volkswagen will cut 35,000 jobs in Germany, saving about €1.5 billion a year"
         opener = "" if in_title else _first_name(ctx, sentence_before)
-        found = opener if opener and sentence_before.lstrip().startswith(opener) else _sentence_subject(sentence_before)
+        # (the name opens the sentence, maybe after an article: "The iPhone 15 ... and comes with")
+        opens = opener and _RX_TIDY_SUBJECT_1.sub("", sentence_before.lstrip(), count=1).startswith(opener)
+        found = opener if opens else _sentence_subject(sentence_before)
         if found:
             return found
     if _dummy_it(sentence_before):
         found = _infinitive_object(ctx, w.clause_after)  # "it is ~5X cheaper to train GPT-3.5 now"
         if found:
             return found
-    return ((not in_title and _first_name(ctx, w.clause_before))
+    return ((not in_title and _first_name(ctx, w.subject_before))
             or (not in_title and not _label_subject(w.label)
-                and _last_name(ctx, text[max(s0, w.label_end):start - len(w.clause_before)]))
+                and _last_name(ctx, text[max(s0, w.label_end):start - len(w.subject_before)]))
             or _by_agent(ctx, w.clause_after)
             or _of_name(ctx, kind, w.clause_after)
             or _infinitive_object(ctx, w.clause_after)
@@ -830,7 +848,8 @@ def _generic(s: str) -> bool:
                                                           "addressable", "key", "the", "of", "and"} for w in words)
 
 
-_NAME = re.compile(r"[A-Z][\w\-\.&']*[\w]|[A-Z]|[A-Za-z]+[\-]?\d[\w\.\-]*")
+_NAME = re.compile(r"[A-Z][\w\-\.&']*[\w]|[A-Z]|[A-Za-z]+[\-]?\d[\w\.\-]*"
+                   r"|[a-z]{1,2}[A-Z](?:[a-z][\w\-]*|[A-Z]+)")  # "iPhone", "eBay", "iOS"; not "pH"
 
 
 _RX_NAMES_2 = re.compile(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|(?:early|mid|late)-?(?:19|20)\d\d)", re.I)
