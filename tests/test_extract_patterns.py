@@ -533,6 +533,14 @@ def test_a_thousands_separator_ends_no_clause_for_the_subject_and_brand_names():
     assert got["37 °C"] != "pH 7.4"
 
 
+def test_a_name_in_another_conjunct_is_not_the_subject():
+    got = {c.surface: c.subject for c in get_extractor().extract(Document("c.txt", (
+        "The laptop weighs 1.24 kg, has 16GB of RAM and a battery rated for up to 18 hours. "
+        "Apple and Google each hold 30% of the market.")))}
+    assert got["18 hours"] != "RAM"
+    assert got["30%"] == "Apple"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

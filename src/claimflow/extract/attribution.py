@@ -689,7 +689,7 @@ def _subject(ctx: DocContext, rec: dict, kind: str, w: _Where) -> str:
         found = _infinitive_object(ctx, w.clause_after)  # "it is ~5X cheaper to train GPT-3.5 now"
         if found:
             return found
-    return ((not in_title and _first_name(ctx, w.subject_before))
+    return ((not in_title and _clause_name(ctx, w.subject_before))
             or (not in_title and not _label_subject(w.label)
                 and _last_name(ctx, text[max(s0, w.label_end):start - len(w.subject_before)]))
             or _by_agent(ctx, w.clause_after)
@@ -942,6 +942,22 @@ def _find_names(ctx: DocContext, span: str) -> list[str]:
         else:
             merged.append(n)
     return [n for n in merged if n.lower() not in DEMONYMS]  # "its British arm": no name
+
+
+_RX_OTHER_CONJUNCT = re.compile(r"\band (?:a|an|the|its|their|his|her|our)\s")
+
+
+def _clause_name(ctx: DocContext, clause: str) -> str:
+    """The first name of the clause before a figure, unless it names an earlier figure's
+    thing and a conjunct with its own noun follows ("has 16GB of RAM and a battery rated
+    for up to 18 hours": the hours are the battery's; "a CT scan of the abdomen and the
+    pelvis is 54 mGy" keeps CT)."""
+    name = _first_name(ctx, clause)
+    if name and " and " in clause:
+        i = clause.find(name.split()[0])
+        if i > 0 and any(c.isdigit() for c in clause[:i]) and _RX_OTHER_CONJUNCT.search(clause, i):
+            return ""
+    return name
 
 
 def _first_name(ctx: DocContext, clause: str) -> str:
