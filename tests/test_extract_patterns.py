@@ -541,6 +541,15 @@ def test_a_name_in_another_conjunct_is_not_the_subject():
     assert got["30%"] == "Apple"
 
 
+def test_decimal_comma_before_a_scale_and_quarter_point_is_no_period():
+    got = {c.surface: c for c in get_extractor().extract(Document("d.txt", (
+        "The price was set at €1,5 million. Rates rose after a quarter-point hike and a 30 basis point cut. "
+        "The stock fell as much as 8.5% intraday.")))}
+    assert (got["€1,5 million"].low, got["€1,5 million"].unit) == (1.5e6, "EUR")
+    assert got["30 basis point"].period is None
+    assert got["8.5%"].metric != "intraday"
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

@@ -182,7 +182,8 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous",
     "early", "late", "mid", "instead", "rather", "respectively",
     # time adverbs name no metric ("dropped to -15C overnight")
-    "overnight", "yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "earlier", "later"}
+    "overnight", "yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "earlier", "later",
+    "intraday"}
 NP_STOP -= {"more", "less"}
 
 # Periods, in order of preference: (pattern, how to write the period).
@@ -201,7 +202,7 @@ PERIOD_RULES = [
     (r"(?i:\b(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y/y)\b)", "year on year"),
     (r"(?i:\b(?:annuali[sz]ed|per year|a year(?! ago| earlier| before| later)|per annum|annually|yearly|each year|"
      r"per-year)\b|/yr\b|/year\b)", "per year"),
-    (r"(?i:\b(?:(?<!by )(?<!nearly )(?<!almost )(?<!about )(?<!roughly )(?<!than )(?<!of )a quarter(?! ago| earlier| of)"
+    (r"(?i:\b(?:(?<!by )(?<!nearly )(?<!almost )(?<!about )(?<!roughly )(?<!than )(?<!of )a quarter(?! ago| earlier| of|[- ]point|[- ]percentage)"
      r"|per quarter|quarterly|each quarter)\b)", "per quarter"),
     (r"(?i:\b(?:a month|per month|monthly|each month)\b)", "per month"),
     (r"(?i:\b(?:a day|per day|daily|each day)\b)", "per day"),

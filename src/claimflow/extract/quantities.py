@@ -599,6 +599,7 @@ _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ .\-]\(?\d{1,4}\)?){2,5}|\(\d{2
 _TIEBREAK = re.compile(r"\d{1,2}\(\d{1,2}$")
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # a decimal comma, read only before a scale word
 _JOINERS = frozenset({"-", "–", "+", "/"})  # what `_Scan._joined` joins numbers with
 _DASHES = frozenset({"-", "–"})
 _PHONE_PART = attrgetter("phone_part")
@@ -695,6 +696,9 @@ class _Scan:
             numeric = numbers.parse_numeral(words[0]) if len(words) == 1 else None
             if numeric is None and len(words) == 1:
                 numeric = numbers.parse_race_time(words[0])  # "2:02:42" in seconds (see _race_time)
+            if numeric is None and len(words) == 1 and _DECIMAL_COMMA.fullmatch(words[0]) and self.t[e] is not None \
+                    and numbers.scale_of(self.t[e].text) is not None:
+                numeric = float(words[0].replace(",", "."))  # "€1,5 million": no thousands group has 1-2 digits
             j = i + 1
             if numeric is None:
                 # number words, possibly several anchors in a row
