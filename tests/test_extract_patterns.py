@@ -550,6 +550,13 @@ def test_decimal_comma_before_a_scale_and_quarter_point_is_no_period():
     assert got["8.5%"].metric != "intraday"
 
 
+def test_labour_market_metrics():
+    got = {c.surface: c.metric for c in get_extractor().extract(Document("l.txt", (
+        "Average weekly earnings were £681, and the claimant count rose by 8,900. "
+        "Average hourly earnings rose 12 cents.")))}
+    assert got == {"£681": "average weekly earnings", "8,900": "claimant count", "12 cents": "average hourly earnings"}
+
+
 def test_a_number_word_after_in_is_no_metric():
     c = _find("The patient lost 15 lb in six weeks.", "15 lb")
     assert c.metric == "mass"

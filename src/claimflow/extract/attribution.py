@@ -1363,6 +1363,8 @@ METRIC_LEXICON = sorted({
     "bank rate", "interest rate", "deposit rate", "policy rate", "mortgage rate", "unemployment rate",
     "benchmark rate", "base rate", "key rate", "repo rate", "prime rate", "lending rate", "discount rate",
     "jobless rate", "inflation rate", "savings rate", "participation rate", "default rate", "tax rate",
+    "earnings", "average earnings", "weekly earnings", "hourly earnings", "average hourly earnings",
+    "average weekly earnings", "claimant count", "payrolls", "nonfarm payrolls",
     "unemployment", "vacancy rate", "gdp", "wage growth", "wages", "orders", "bookings", "order intake",
     "revenue", "revenues", "sales", "turnover", "capex", "capital expenditure", "yield", "bond yield",
     "market share", "headcount", "workforce", "arr", "annual recurring revenue", "gross merchandise value",
