@@ -145,14 +145,14 @@ def test_lower_case_twins_find_the_spans_of_their_patterns(text):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(0, 2**64 - 1), max_size=40),
        st.lists(st.integers(0, 2**64 - 1), max_size=200), st.integers(0, 2**64 - 1))
-def test_in_sorted_is_numpy_isin(values, col, salt):
+def test_token_column_membership_is_numpy_isin(values, col, salt):
     """The token-column membership test (low-bits table, then binary search), against
     numpy.isin, with entries that share a value's low 16 bits but not the value."""
     import numpy
 
-    from claimflow.extract.quantities import _in_sorted
+    from claimflow.extract.quantities import _Members
 
     vals = numpy.unique(numpy.array(values, dtype=numpy.uint64))
     near = [(v & ~0xFFFF) ^ (salt & ~0xFFFF) | (v & 0xFFFF) for v in values]  # same low bits
     column = numpy.array(col + values + near, dtype=numpy.uint64)
-    assert (_in_sorted(column, vals) == numpy.isin(column, vals)).all()
+    assert (_Members(vals)(column) == numpy.isin(column, vals)).all()

@@ -107,8 +107,7 @@ class QuantityFinder:
         self.last_lens = {label: _lengths_by(table, -1) for label, table in self.tables.items()}
         self.vocab = nlp.vocab
         self.lexes = _LexCache(nlp.vocab)
-        self.triggers = numpy.unique(numpy.array(
-            [nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS], dtype=numpy.uint64))  # sorted: see _in_sorted
+        self.is_trigger = _Members([nlp.vocab.strings.add(w) for w in patterns.TRIGGER_WORDS])
 
     def _group_patterns(self, nlp: Language) -> None:
         """spaCy's Matcher tries every pattern at every token. Grouped by what their first
@@ -141,11 +140,10 @@ class QuantityFinder:
                     self.starts.setdefault(key, []).append((family, pat))
         self.grouped = grouped
         self.max_len = max(len(p) for pats in patterns.MATCHER_PATTERNS.values() for p in pats)
-        # sorted (numpy.unique), for _in_sorted
-        self.first_lowers = numpy.unique(numpy.array([k[1] for k in self.starts if k[0] == "lower"], dtype=numpy.uint64))
-        self.first_orths = numpy.unique(numpy.array([k[1] for k in self.starts if k[0] == "orth"], dtype=numpy.uint64))
-        self.first_lowers_set = set(self.first_lowers.tolist())
-        self.first_orths_set = set(self.first_orths.tolist())
+        self.is_first_lower = _Members([k[1] for k in self.starts if k[0] == "lower"])
+        self.is_first_orth = _Members([k[1] for k in self.starts if k[0] == "orth"])
+        self.first_lowers_set = set(self.is_first_lower.values.tolist())
+        self.first_orths_set = set(self.is_first_orth.values.tolist())
         self._start_matchers: dict[tuple, Matcher] = {}
         # The same patterns as plain data, tried on the attribute lists (see _match_at); any
         # pattern they cannot express leaves the Matcher to do all the matching.
@@ -191,8 +189,7 @@ class QuantityFinder:
                 for match_id, s, e in self.matcher(doc[ws:we]):
                     (vague if match_id == self.vague_id else anchors).append((ws + s, ws + e))
             return anchors, vague
-        cand = numpy.flatnonzero((arr[:, 0] != 0) | _in_sorted(arr[:, 1], self.first_lowers)
-                                 | _in_sorted(arr[:, 2], self.first_orths))
+        cand = numpy.flatnonzero((arr[:, 0] != 0) | self.is_first_lower(arr[:, 1]) | self.is_first_orth(arr[:, 2]))
         rows = arr[cand, :3].tolist()
         cand = cand.tolist()
         lowers, orths, width = self.first_lowers_set, self.first_orths_set, self.max_len
@@ -236,7 +233,7 @@ class QuantityFinder:
         words vague patterns turn on. Found on the token attribute array (`arr`: LIKE_NUM
         and LOWER columns first; no Python object per token), so the Matcher's per-token
         cost is paid only near numbers."""
-        hits = numpy.flatnonzero((arr[:, 0] != 0) | _in_sorted(arr[:, 1], self.triggers))
+        hits = numpy.flatnonzero((arr[:, 0] != 0) | self.is_trigger(arr[:, 1]))
         out: list[tuple[int, int]] = []
         n = len(doc)
         for i in hits.tolist():
@@ -248,36 +245,31 @@ class QuantityFinder:
         return out
 
 
-def _in_sorted(col, values):
-    """numpy.isin(col, values) for a sorted array `values`, by binary search (isin sorts
-    the column and the values together on every call). Only the column's entries whose
-    low 16 bits are some value's are searched (`_low_bits_table`): a few percent of a
-    doc's tokens, the rest answered by one table look-up."""
-    if not len(values):
-        return numpy.zeros(len(col), dtype=bool)
-    out = _low_bits_table(values)[col & _LOW_MASK]
-    maybe = numpy.flatnonzero(out)
-    if len(maybe):
-        sub = col[maybe]
-        pos = numpy.searchsorted(values, sub)
-        pos[pos == len(values)] = 0  # past the largest value: no match (compared with any value)
-        out[maybe] = values[pos] == sub
-    return out
+class _Members:
+    """`numpy.isin(col, values)` for a fixed set of uint64 hashes, asked of every doc's
+    token columns: a table of the values' low 16 bits answers most tokens at once, and
+    only the few it lets through (a few percent) are looked up by binary search in the
+    sorted values (isin would sort the column and the values together on every call)."""
 
+    _LOW_MASK = numpy.uint64(0xFFFF)
 
-_LOW_MASK = numpy.uint64(0xFFFF)
-_LOW_TABLES: dict[bytes, numpy.ndarray] = {}
+    def __init__(self, values) -> None:
+        self.values = numpy.unique(numpy.asarray(values, dtype=numpy.uint64))
+        self.table = numpy.zeros(1 << 16, dtype=bool)
+        self.table[self.values & self._LOW_MASK] = True
 
-
-def _low_bits_table(values) -> numpy.ndarray:
-    """A boolean table over the 65,536 values of 16 low bits: True where one of `values`
-    (uint64 hashes) ends in those bits. Built once per array of values."""
-    key = values.tobytes()
-    table = _LOW_TABLES.get(key)
-    if table is None:
-        table = _LOW_TABLES[key] = numpy.zeros(1 << 16, dtype=bool)
-        table[values & _LOW_MASK] = True
-    return table
+    def __call__(self, col):
+        values = self.values
+        if not len(values):
+            return numpy.zeros(len(col), dtype=bool)
+        out = self.table[col & self._LOW_MASK]
+        maybe = numpy.flatnonzero(out)
+        if len(maybe):
+            sub = col[maybe]
+            pos = numpy.searchsorted(values, sub)
+            pos[pos == len(values)] = 0  # past the largest value: no match (compared with any value)
+            out[maybe] = values[pos] == sub
+        return out
 
 
 _PATTERN_COLUMNS = {"LIKE_NUM": 0, "LOWER": 1, "ORTH": 2}  # the columns `_match_at` reads
