@@ -270,9 +270,6 @@ PERIOD_RULE_NEEDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("current", "today", "now"), ()),
 ]
 assert len(PERIOD_RULE_NEEDS) == len(PERIOD_RULES)
-# Characters that case-insensitive matching equates with ASCII letters (İ ı ſ K) and that
-# lower() does not turn into them: a text holding one is scanned with every rule.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ALL_RULES = tuple(range(len(PERIOD_RULES)))
 
 
@@ -317,7 +314,7 @@ _EXACT_NEEDS = _rules_needing(1)
 
 
 def _possible_rules(text: str) -> tuple[int, ...]:
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # _FOLDS_TO_ASCII
+    if not _twin_safe(text):  # it holds one of İ ı ſ K, which re.I equates with ASCII letters
         return _ALL_RULES
     low = text.lower()
     found: set[int] = set()
@@ -565,7 +562,7 @@ class _Where:
     # the clause before for the subject: a thousands separator does not end it ("The iPhone 15
     # starts at $1,199 and comes with 256GB": the phone is the subject of both); metric,
     # period and direction read `clause_before`, which any comma ends
-    subject_before: str = ""
+    subject_before: str
 
 
 def _clause_comma(text: str) -> int:
@@ -599,14 +596,12 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
         before = before[:ls_ - b0] + " " * (le_ - ls_) + before[le_ - b0:]
     if rec["kind"] == "count":
         ctx.last_count = (start, end)
-    cut = max(before.rfind(","), before.rfind(";"), before.rfind("("), before.rfind("—")) + 1
+    stop = max(before.rfind(";"), before.rfind("("), before.rfind("—"))
     after = text[end:s1]
     m = _RX_ATTRIBUTE_1.search(after)
-    w = _Where(text, start, s0, s1, ls, line, label, label_end, before[cut:],
-               after[:m.start()] if m else after, ctx.heading_chain(start))
-    if cut and before[cut - 1] == "," and before[cut - 2:cut - 1].isdigit() and before[cut:cut + 1].isdigit():
-        cut = max(_clause_comma(before), before.rfind(";"), before.rfind("("), before.rfind("—")) + 1
-    w.subject_before = before[cut:]
+    w = _Where(text, start, s0, s1, ls, line, label, label_end, before[max(before.rfind(","), stop) + 1:],
+               after[:m.start()] if m else after, ctx.heading_chain(start),
+               before[max(_clause_comma(before), stop) + 1:])
     kind = rec["kind"]
 
     cell = _table_cell(ctx, ls, line, start) if "|" in line else None
@@ -1291,10 +1286,10 @@ def _metric(rec: dict, kind: str, before: str, after: str, label: str, headings:
     m = _RX_METRIC_5.match(after)
     if m and kind == "currency" and not m.group(1)[0].islower():
         m = None  # "invested $10B in OpenAI": the target, not the metric
-    if m and m.group(1).split()[0].lower() not in NP_STOP and not _RX_METRIC_10.match(m.group(1)) \
-            and m.group(1).split()[0].lower() not in patterns.MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS \
-            and m.group(1).split()[0].lower() not in _NUMBER_WORDS \
-            and m.group(1).split()[-1].lower() != "terms":  # "lost 15 lb in six weeks", "fell 11% in dollar terms"
+    phrase = m.group(1).lower().split() if m else []
+    if m and phrase[0] not in NP_STOP and not _RX_METRIC_10.match(m.group(1)) and phrase[0] not in patterns.MONTHS \
+            and phrase[0] not in WEEKDAYS and phrase[0] not in _NUMBER_WORDS \
+            and phrase[-1] != "terms":  # "lost 15 lb in six weeks", "fell 11% in dollar terms"
         words = [w for w in m.group(1).split() if w.lower() not in NP_STOP]
         word = " ".join(words)
         if kind == "currency":
