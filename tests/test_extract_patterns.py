@@ -582,6 +582,19 @@ def test_hedges_and_weekdays_are_no_subjects():
     assert got["60 million people"] != "Roughly"
 
 
+def test_a_plural_noun_opening_a_sentence_is_no_name():
+    got = {c.surface: c.subject for c in claims_of(
+        "Analysts expect growth of 2.5% next year. Officials said 40 people were injured.")}
+    assert got["2.5%"] != "Analysts"
+    assert got["40 people"] != "Officials"
+    # a name of the same shape is one when the text also writes it mid-sentence
+    got = {c.surface: c.subject for c in claims_of(
+        "Williams said it would cut 5,000 jobs. Shares in Williams fell.")}
+    assert got["5,000 jobs"] == "Williams"
+    # and a plural label still names its figures' thing
+    assert claims_of("Banknotes: 5 €, 10 €.")[0].subject == "Banknotes"
+
+
 def test_a_range_of_months_is_no_name():
     c = _find("India's GDP grew 7.8% in the April-June quarter, valued at about ₹272 lakh crore.", "₹272 lakh crore")
     assert c.subject != "April-June"
