@@ -420,6 +420,18 @@ def test_periods_next_to_the_figure_win():
     assert c.period == "per year"
 
 
+def test_a_rate_adjective_of_a_later_noun_is_not_the_figures_period():
+    periods = {c.surface: c.period for c in claims_of(
+        "The fund lost 3% amid daily swings in bond prices. The firm has 5,000 employees and a "
+        "monthly payroll of $20 million. The index fell 2% in its worst daily drop since March. "
+        "The plant makes 500 tonnes daily. It sells 900 units daily to retailers. "
+        "It earns $7 million in monthly fees.")}
+    assert periods["3%"] is None and periods["5,000 employees"] is None
+    assert periods["$20 million"] == "per month"  # the adjective is before this one
+    assert periods["2%"] == periods["500 tonnes"] == periods["900 units"] == "per day"
+    assert periods["$7 million"] == "per month"
+
+
 def test_bound_words_are_no_direction_and_movement_verbs_are():
     text = ("Footfall fell by more than 6%. Trains will run at up to 140 mph. The ECB lowered its deposit "
             "rate by 25 bps. Inflation eased by 0.6 percentage points. Vacancy edged up to 6.8%.")

@@ -1443,7 +1443,7 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
             ctx.period_hints[sentence_key] = hint
     if hint:
         last5 = before.rsplit(None, 5)[-5:]  # = before.split()[-5:] (a 6th piece is the rest)
-        near_after = " ".join(after.split(None, 5)[:5])  # the words right around the figure
+        near_after = _own_words(" ".join(after.split(None, 5)[:5]))  # the words right around the figure
         near_before = " ".join(last5)
         # find_period finds nothing in a text without a hint, and the last two words hold
         # none when the last five hold none (as above)
@@ -1475,6 +1475,33 @@ def _period(after: str, before: str, sentence: str, line: str, label: str, ctx: 
                 continue
             return find_period(prev, rules=4)
     return None
+
+
+# A rate adjective a few words after the figure that modifies a later noun is that noun's
+# period, not the figure's ("lost 3% amid daily swings", "5,000 employees and a monthly
+# payroll"), unless the noun is the figure's own move ("fell 2% in its worst daily drop") or
+# an "in" phrase restates the figure ("$20 million in annual fees"). Right after the figure
+# ("500 tonnes daily") or before a preposition or a stop ("sells 500 units daily to ...")
+# it is the figure's.
+_RATE_ADJECTIVES = ("daily", "monthly", "quarterly", "yearly")
+_OWN_MOVES = frozenset("gain gains drop drops rise rises fall falls decline declines increase increases loss losses "
+                       "move moves jump jumps advance advances slide slides surge surges plunge plunges".split())
+_ADVERB_NEXT = frozenset("to in on at for from through until since and or but over by with across between "
+                         "of as than".split())
+
+
+def _own_words(near_after: str) -> str:
+    """`near_after` up to a rate adjective of another noun (see above)."""
+    low = near_after.lower()
+    if not any(a in low for a in _RATE_ADJECTIVES):
+        return near_after
+    words = near_after.split()
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in _RATE_ADJECTIVES and words[i - 1].lower() != "in":
+            nxt = words[i + 1].lower()
+            if nxt[:1].isalpha() and nxt not in _ADVERB_NEXT and nxt.rstrip(".,;:") not in _OWN_MOVES:
+                return " ".join(words[:i])
+    return near_after
 
 
 @lru_cache(maxsize=256)  # asked of the same clause by _metric (percent figures) and attribute
