@@ -532,6 +532,13 @@ def test_possessive_shares_coupons_and_time_adverbs():
     assert got["-15C"] != "overnight"
 
 
+def test_a_preposition_of_circumstance_names_no_metric():
+    got = {c.surface: c.metric for c in claims_of(
+        "The fund lost 3% amid daily swings in bond prices. Stocks rose 2% despite weak earnings. "
+        "Prices jumped 6% ahead of the holiday.")}
+    assert got == {"3%": "change", "2%": "change", "6%": "change"}
+
+
 def test_a_plural_subject_before_its_verb():
     c = _find("The new rules apply to companies with more than 500 employees.", "500 employees")
     assert c.subject == "new rules"

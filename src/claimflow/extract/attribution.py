@@ -181,6 +181,8 @@ NP_STOP = set(patterns.COUNT_STOP_WORDS) - {"time", "times"} | {
     "including", "according", "following", "regarding", "excluding", "compared", "year-on-year",
     "year-over-year", "yoy", "month-on-month", "quarter-on-quarter", "well", "next", "last", "previous",
     "early", "late", "mid", "instead", "rather", "respectively",
+    # prepositions of circumstance ("lost 3% amid daily swings", "rose 2% despite weak earnings")
+    "amid", "amidst", "despite", "ahead", "behind", "unlike", "besides",
     # time adverbs name no metric ("dropped to -15C overnight")
     "overnight", "yesterday", "today", "tonight", "tomorrow", "now", "again", "already", "earlier", "later",
     "intraday"}
