@@ -601,7 +601,7 @@ def test_hedges_and_weekdays_are_no_subjects():
     assert got["60 million people"] != "Roughly"
 
 
-def test_a_plural_noun_opening_a_sentence_is_no_name():
+def test_a_plural_noun_before_a_verb_of_saying_is_no_subject():
     got = {c.surface: c.subject for c in claims_of(
         "Analysts expect growth of 2.5% next year. Officials said 40 people were injured.")}
     assert got["2.5%"] != "Analysts"
@@ -610,7 +610,9 @@ def test_a_plural_noun_opening_a_sentence_is_no_name():
     got = {c.surface: c.subject for c in claims_of(
         "Williams said it would cut 5,000 jobs. Shares in Williams fell.")}
     assert got["5,000 jobs"] == "Williams"
-    # and a plural label still names its figures' thing
+    # before other verbs, and as a label, it still names the figures' thing
+    got = {c.surface: c.subject for c in claims_of("Wages grew 4.1% year on year. Exports to China jumped 12%.")}
+    assert got == {"4.1%": "Wages", "12%": "Exports"}
     assert claims_of("Banknotes: 5 €, 10 €.")[0].subject == "Banknotes"
 
 
