@@ -232,6 +232,7 @@ FOUND_AS_BUGS = [
     ("Vacancy edged up to 6.8% in May.", "6.8%", 6.8, 6.8, "%", "="),
     ("Power prices hit -$40/MWh at noon.", "-$40/MWh", -40, -40, "USD/MWh", "="),
     ("The winner took 4 hours and 20 minutes.", "4 hours and 20 minutes", 15600, 15600, "s", "="),
+    ("She finished in 2 hours 1 minute 9 seconds.", "2 hours 1 minute 9 seconds", 7269, 7269, "s", "="),
     ("It will close 20 to 25 of its 310 stores.", "20 to 25", 20, 25, "stores", "="),
     ("Kia sold 40 million X-series phones.", "40 million", 4e7, 4e7, "", "="),
     # footnote glued to a word must not hide the count noun

@@ -2188,14 +2188,23 @@ class _Scan:
     # ranges ----------------------------------------------------------------------------------
     def _merge_ranges(self, qs: list[Q]) -> list[Q]:
         out: list[Q] = []
+        qs = list(qs)
         i = 0
         while i < len(qs):
             a = qs[i]
             if i + 1 < len(qs):
                 b = qs[i + 1]
                 # each way of joining two figures allows at most 4 tokens between them
-                merged = None if b.start - a.end > 4 else \
-                    self._try_ratio(a, b) or self._try_compound(a, b) or self._try_tolerance(a, b) or self._try_range(a, b)
+                merged = None
+                if b.start - a.end <= 4:
+                    merged = self._try_ratio(a, b)
+                    if merged is None:
+                        merged = self._try_compound(a, b)
+                        if merged is not None:
+                            qs[i + 1] = merged  # a third unit may follow: "2 hours 1 minute 9 seconds"
+                            i += 1
+                            continue
+                        merged = self._try_tolerance(a, b) or self._try_range(a, b)
                 if merged is not None:
                     out.append(merged)
                     i += 2
