@@ -533,6 +533,14 @@ def test_possessive_shares_coupons_and_time_adverbs():
     assert got["-15C"] != "overnight"
 
 
+def test_an_amount_restated_per_share_keeps_its_metric():
+    got = {c.surface: (c.metric, c.unit) for c in claims_of(
+        "The company posted a net loss of $1.3 billion, or 42 cents a share. "
+        "Net income jumped 42% to C$18.6 million, or 74 cents per diluted share.")}
+    assert got["42 cents"] == ("net loss per share", "USD")
+    assert got["74 cents"] == ("net income per share", "CAD")
+
+
 def test_a_preposition_of_circumstance_names_no_metric():
     got = {c.surface: c.metric for c in claims_of(
         "The fund lost 3% amid daily swings in bond prices. Stocks rose 2% despite weak earnings. "

@@ -645,6 +645,10 @@ def attribute(ctx: DocContext, rec: dict, sent_start: int, sent_end: int) -> Att
     elif between is not None and rec["kind"] == "currency" and last[1] != rec["unit"] and last[1] in patterns.CURRENCIES \
             and _CONVERTED.match(between):
         subject, metric = last[2], last[3]  # "revenue was €2.5 billion ($2.7 billion)": the same money converted
+    elif between is not None and rec["kind"] == "currency" and last[1] == rec["unit"] and last[3] \
+            and _PER_SHARE.match(w.clause_after) and _RESTATED.match(between):
+        # "a net loss of $1.3 billion, or 42 cents a share": the same amount per share
+        subject, metric = last[2], f"{last[3]} per share"
     elif between is not None and last[4] is not None and _RESTATED.match(between) and not _LEVEL_BEFORE.search(last[5]):
         # "climbed $2.13, or 2.6%": the same change restated in another unit (not a level:
         # in "jumped 42% to C$18.6 million, or 74 cents a share" the cents are no change)
@@ -676,6 +680,7 @@ _COMPARED_FROM = re.compile(r"^[^;:.!?]{0,60}\b(?:from|versus|vs\.?|compared (?:
 _CONVERTED = re.compile(r"^\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost)\s+)?[~$€£¥₹]?$", re.I)
 # ... or restates the first, a change, in another unit ("climbed $2.13, or 2.6%, to $83.49") ...
 _RESTATED = re.compile(r"^\s*,\s*or\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?[~$€£¥₹]?$", re.I)
+_PER_SHARE = re.compile(r"\s*(?:a|per)\s+(?:diluted\s+|basic\s+)?share\b", re.I)
 _RX_OF_AFTER = re.compile(r"\s*of\b")
 # A level reached, not a change: the clause ends in "to", "at", "from" or "of" (and signs).
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|of)\s*[~$€£¥₹(]?\s*$", re.I)
